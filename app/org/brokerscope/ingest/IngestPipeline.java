@@ -1,0 +1,144 @@
+package org.brokerscope.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.brokerscope.domain.Message;
+import org.brokerscope.domain.TopicNode;
+import org.brokerscope.domain.TopicSnapshot;
+import org.brokerscope.domain.TopicTree;
+import org.brokerscope.mqtt.MessageSink;
+
+/**
+ * The hot path: MQTT callback thread -> bounded queue -> one ingest thread that owns the model.
+ *
+ * <p>The callback only offers to the queue. A full queue, by count or by bytes, drops the message and
+ * counts it, so the client's network thread is never blocked and memory stays bounded. The ingest
+ * thread drains in batches and records which topics changed; the UI takes that set once per frame with
+ * {@link #takeChanges()}.
+ */
+public final class IngestPipeline implements MessageSink, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(IngestPipeline.class.getName());
+    private static final int BATCH = 4_096;
+
+    private final BlockingQueue<Message> queue;
+    private final long maxQueuedBytes;
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final LongAdder received = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
+    private final AtomicLong applied = new AtomicLong();
+    private final TopicTree tree = new TopicTree();
+    private final Thread thread;
+    private volatile int topicCount;
+    private volatile boolean running = true;
+
+    private final Object changesLock = new Object();
+    private Map<String, TopicSnapshot> changes = new HashMap<>();
+
+    public IngestPipeline(int queueCapacity, long maxQueuedBytes) {
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.maxQueuedBytes = maxQueuedBytes;
+        this.thread = Thread.ofPlatform().name("brokerscope-ingest").daemon(true).unstarted(this::run);
+    }
+
+    /** A pipeline sized for a desktop: 64k messages or 128 MiB of payload in flight. */
+    public static IngestPipeline withDefaults() {
+        return new IngestPipeline(65_536, 128L << 20);
+    }
+
+    public IngestPipeline start() {
+        thread.start();
+        return this;
+    }
+
+    /** Called on the MQTT client's callback thread: enqueue or count the drop, never block. */
+    @Override
+    public void accept(Message message) {
+        received.increment();
+        long size = message.payloadSize();
+        long queuedAfter = queuedBytes.addAndGet(size);
+        // A single payload over the budget still passes when nothing else is queued.
+        if (queuedAfter > maxQueuedBytes && queuedAfter != size) {
+            queuedBytes.addAndGet(-size);
+            dropped.increment();
+            return;
+        }
+        if (!queue.offer(message)) {
+            queuedBytes.addAndGet(-size);
+            dropped.increment();
+        }
+    }
+
+    public IngestStats stats() {
+        return new IngestStats(received.sum(), applied.get(), dropped.sum(), queue.size(), topicCount);
+    }
+
+    /** The topics changed since the last call, latest state each. Called by the UI once per frame. */
+    public Map<String, TopicSnapshot> takeChanges() {
+        synchronized (changesLock) {
+            if (changes.isEmpty()) {
+                return Map.of();
+            }
+            Map<String, TopicSnapshot> taken = changes;
+            changes = new HashMap<>();
+            return taken;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        List<Message> batch = new ArrayList<>(BATCH);
+        Map<String, TopicNode> touched = new HashMap<>();
+        while (running) {
+            try {
+                Message first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                applyBatch(batch, touched);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // One bad message must not stop the whole monitor.
+                LOG.log(System.Logger.Level.ERROR, "Ingest failed on a batch; continuing", e);
+            } finally {
+                batch.clear();
+                touched.clear();
+            }
+        }
+    }
+
+    private void applyBatch(List<Message> batch, Map<String, TopicNode> touched) {
+        long bytes = 0;
+        for (Message m : batch) {
+            touched.put(m.topic(), tree.apply(m));
+            bytes += m.payloadSize();
+        }
+        queuedBytes.addAndGet(-bytes);
+        topicCount = tree.topicCount();
+        // Snapshots are taken once per topic per batch, not once per message.
+        synchronized (changesLock) {
+            touched.forEach((topic, node) -> changes.put(topic, node.snapshot()));
+        }
+        applied.addAndGet(batch.size());
+    }
+}

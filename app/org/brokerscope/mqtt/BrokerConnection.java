@@ -1,0 +1,31 @@
+package org.brokerscope.mqtt;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One client connection to a broker. Nothing above the {@code mqtt} package knows which MQTT
+ * library or protocol version sits behind it.
+ *
+ * <p>Subscriptions are remembered and made again after every automatic reconnect, because the
+ * client library does not do it (Paho #493).
+ */
+public interface BrokerConnection extends AutoCloseable {
+
+    CompletableFuture<Void> connect();
+
+    CompletableFuture<Void> subscribe(String topicFilter, int qos);
+
+    CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained);
+
+    ConnectionState state();
+
+    /** Why the last connect failed or the connection was lost, in the library's words. */
+    Optional<String> lastError();
+
+    String serverUri();
+
+    /** Disconnects if needed and releases every thread and socket. Safe to call twice. */
+    @Override
+    void close();
+}

@@ -1,0 +1,24 @@
+package org.brokerscope.mqtt;
+
+import java.util.Objects;
+
+/**
+ * What a connection needs to reach a broker. The connection issue grows this into full profiles
+ * (TLS, WebSockets, credentials, Last Will); today it is what the embedded broker and the demo need.
+ *
+ * @param serverUri         e.g. {@code tcp://127.0.0.1:1883}
+ * @param clientId          unique on the broker
+ * @param keepAliveSeconds  MQTT keep-alive
+ * @param automaticReconnect whether the client retries by itself after a loss
+ */
+public record ConnectionSettings(String serverUri, String clientId, int keepAliveSeconds, boolean automaticReconnect) {
+
+    public ConnectionSettings {
+        Objects.requireNonNull(serverUri, "serverUri");
+        Objects.requireNonNull(clientId, "clientId");
+    }
+
+    public static ConnectionSettings of(String serverUri, String clientId) {
+        return new ConnectionSettings(serverUri, clientId, 30, true);
+    }
+}

@@ -1,0 +1,203 @@
+package org.brokerscope.mqtt;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+/** A {@link BrokerConnection} over the Eclipse Paho MQTT 5 client. */
+public final class PahoV5Connection implements BrokerConnection {
+    private static final System.Logger LOG = System.getLogger(PahoV5Connection.class.getName());
+    private static final long DISCONNECT_TIMEOUT_MS = 2_000;
+
+    private final ConnectionSettings settings;
+    private final MessageSink sink;
+    private final MqttAsyncClient client;
+    // Filter -> QoS, replayed after every automatic reconnect because Paho does not resubscribe (#493).
+    private final Map<String, Integer> subscriptions = new ConcurrentHashMap<>();
+    private volatile ConnectionState state = ConnectionState.DISCONNECTED;
+    private volatile String lastError;
+
+    /**
+     * @param sink receives every message on Paho's callback thread; pass {@code message -> {}} for a
+     *             connection that only publishes
+     */
+    public PahoV5Connection(ConnectionSettings settings, MessageSink sink) {
+        this.settings = settings;
+        this.sink = sink;
+        try {
+            this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
+        } catch (MqttException e) {
+            throw new IllegalArgumentException("Cannot create an MQTT client for " + settings.serverUri()
+                    + ": " + e.getMessage(), e);
+        }
+        client.setCallback(new Callback());
+    }
+
+    @Override
+    public CompletableFuture<Void> connect() {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(true);
+        options.setKeepAliveInterval(settings.keepAliveSeconds());
+        options.setAutomaticReconnect(settings.automaticReconnect());
+        options.setAutomaticReconnectDelay(1, 30);
+        state = ConnectionState.CONNECTING;
+        return call(listener -> client.connect(options, null, listener))
+                .whenComplete((ok, error) -> {
+                    if (error != null) {
+                        lastError = describe(error);
+                        state = ConnectionState.FAILED;
+                    }
+                });
+    }
+
+    @Override
+    public CompletableFuture<Void> subscribe(String topicFilter, int qos) {
+        subscriptions.put(topicFilter, qos);
+        return call(listener -> client.subscribe(topicFilter, qos, null, listener));
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained) {
+        return call(listener -> client.publish(topic, payload, qos, retained, null, listener));
+    }
+
+    @Override
+    public ConnectionState state() {
+        return state;
+    }
+
+    @Override
+    public Optional<String> lastError() {
+        return Optional.ofNullable(lastError);
+    }
+
+    @Override
+    public String serverUri() {
+        return settings.serverUri();
+    }
+
+    @Override
+    public void close() {
+        if (state == ConnectionState.CLOSED) {
+            return;
+        }
+        state = ConnectionState.CLOSED;
+        try {
+            if (client.isConnected()) {
+                client.disconnect(DISCONNECT_TIMEOUT_MS).waitForCompletion(DISCONNECT_TIMEOUT_MS);
+            }
+        } catch (MqttException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Clean disconnect from {0} failed, forcing it: {1}",
+                    settings.serverUri(), e.getMessage());
+        }
+        try {
+            // Forcing also stops a reconnect in progress, which a plain close() can leave running (Paho #654).
+            client.disconnectForcibly(0, DISCONNECT_TIMEOUT_MS, false);
+        } catch (MqttException e) {
+            LOG.log(System.Logger.Level.TRACE, "Already disconnected: {0}", e.getMessage());
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.log(System.Logger.Level.WARNING, "Closing the MQTT client for {0} failed: {1}",
+                    settings.serverUri(), e.getMessage());
+        }
+    }
+
+    private CompletableFuture<Void> call(PahoCall action) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        try {
+            action.start(new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    result.complete(null);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable error) {
+                    result.completeExceptionally(error);
+                }
+            });
+        } catch (MqttException | RuntimeException e) {
+            result.completeExceptionally(e);
+        }
+        return result;
+    }
+
+    static String describe(Throwable error) {
+        Throwable cause = error.getCause() != null && error.getMessage() == null ? error.getCause() : error;
+        if (cause instanceof MqttException mqtt && mqtt.getCause() != null) {
+            return mqtt.getMessage() + " (" + mqtt.getCause().getMessage() + ")";
+        }
+        return String.valueOf(cause.getMessage());
+    }
+
+    @FunctionalInterface
+    private interface PahoCall {
+        void start(MqttActionListener listener) throws MqttException;
+    }
+
+    private final class Callback implements MqttCallback {
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            sink.accept(PahoV5Messages.toMessage(topic, message));
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            if (state == ConnectionState.CLOSED) {
+                return;
+            }
+            state = ConnectionState.CONNECTED;
+            lastError = null;
+            if (reconnect) {
+                subscriptions.forEach((filter, qos) -> call(l -> client.subscribe(filter, qos, null, l))
+                        .exceptionally(logFailure("Resubscribing to " + filter)));
+            }
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            if (state == ConnectionState.CLOSED) {
+                return;
+            }
+            lastError = response.getReasonString() != null ? response.getReasonString()
+                    : response.getException() != null ? describe(response.getException()) : "connection lost";
+            state = settings.automaticReconnect() ? ConnectionState.RECONNECTING : ConnectionState.DISCONNECTED;
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            lastError = describe(exception);
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+            // Publish results arrive through each publish's own future.
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            // Enhanced authentication is not offered.
+        }
+    }
+
+    private static <T> Function<Throwable, T> logFailure(String what) {
+        return error -> {
+            LOG.log(System.Logger.Level.WARNING, "{0} failed: {1}", what, describe(error));
+            return null;
+        };
+    }
+}

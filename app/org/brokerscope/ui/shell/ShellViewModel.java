@@ -1,0 +1,133 @@
+package org.brokerscope.ui.shell;
+
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import org.brokerscope.AppStatus;
+import org.brokerscope.domain.RateMeter;
+import org.brokerscope.ingest.IngestStats;
+import org.brokerscope.mqtt.ConnectionState;
+import org.brokerscope.ui.AppView;
+import org.brokerscope.ui.Frame;
+import org.brokerscope.ui.I18n;
+
+/** The shell's state: which view is shown, and what the status bar says. */
+public final class ShellViewModel {
+    /** How the connection label is styled; one CSS pseudo-class per value. */
+    public enum Health { STARTING, CONNECTED, RECONNECTING, FAILED }
+
+    private static final long STATUS_REFRESH_NANOS = 250_000_000L;
+
+    private final I18n i18n;
+    private final Consumer<String> languageChanger;
+    private final ObjectProperty<AppView> selectedView = new SimpleObjectProperty<>(AppView.TOPICS);
+    private final ReadOnlyStringWrapper broker = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<Health> health = new ReadOnlyObjectWrapper<>(Health.STARTING);
+    private final ReadOnlyStringWrapper rate = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper backlog = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<Boolean> losing = new ReadOnlyObjectWrapper<>(false);
+    private final ReadOnlyStringWrapper topics = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final RateMeter rateMeter = RateMeter.oneSecond();
+    private long lastRefresh;
+    private boolean refreshedOnce;
+
+    /** @param languageChanger saves a language choice and rebuilds the window in it */
+    public ShellViewModel(I18n i18n, Consumer<String> languageChanger) {
+        this.i18n = i18n;
+        this.languageChanger = languageChanger;
+        connection.set(i18n.text("status.starting"));
+        broker.set(i18n.text("status.broker.starting"));
+        rate.set(i18n.text("status.rate", 0));
+        backlog.set(i18n.text("status.backlog", 0, 0));
+        topics.set(i18n.text("status.topics", 0));
+    }
+
+    public ObjectProperty<AppView> selectedViewProperty() {
+        return selectedView;
+    }
+
+    public void chooseLanguage(String language) {
+        languageChanger.accept(language);
+    }
+
+    /** Called once per frame; refreshes the status texts four times a second so they stay readable. */
+    public void onFrame(Frame frame) {
+        if (refreshedOnce && frame.nowNanos() - lastRefresh < STATUS_REFRESH_NANOS) {
+            return;
+        }
+        refreshedOnce = true;
+        lastRefresh = frame.nowNanos();
+        IngestStats stats = frame.stats();
+        rate.set(i18n.text("status.rate", Math.round(rateMeter.sample(frame.nowNanos(), stats.applied()))));
+        backlog.set(i18n.text("status.backlog", stats.dropped(), stats.queued()));
+        losing.set(stats.dropped() > 0);
+        topics.set(i18n.text("status.topics", stats.topicCount()));
+        showStatus(frame.status(), frame.connection());
+    }
+
+    private void showStatus(AppStatus status, ConnectionState state) {
+        broker.set(status.brokerUrl().map(url -> i18n.text("status.broker", url))
+                .orElse(i18n.text("status.broker.starting")));
+        notice.set(status.notice().map(this::noticeText).orElse(""));
+        if (status.phase() == AppStatus.Phase.FAILED) {
+            health.set(Health.FAILED);
+            connection.set(i18n.text("status.failed", status.error().orElse("?")));
+            return;
+        }
+        health.set(switch (state) {
+            case CONNECTED -> Health.CONNECTED;
+            case RECONNECTING, DISCONNECTED -> status.phase() == AppStatus.Phase.RUNNING ? Health.RECONNECTING : Health.STARTING;
+            case FAILED, CLOSED -> Health.FAILED;
+            case CONNECTING -> Health.STARTING;
+        });
+        connection.set(switch (status.phase()) {
+            case IDLE, STARTING_BROKER -> i18n.text("status.starting");
+            case CONNECTING, RUNNING, STOPPING, STOPPED, FAILED -> i18n.text("connection." + state.name().toLowerCase());
+        });
+    }
+
+    private String noticeText(AppStatus.Notice n) {
+        return switch (n.kind()) {
+            case PORT_TAKEN -> i18n.text("notice.portTaken", n.arguments().toArray());
+            case SETTINGS_BACKED_UP -> i18n.text("notice.settingsBackedUp", n.arguments().toArray());
+        };
+    }
+
+    public ReadOnlyStringProperty brokerProperty() {
+        return broker.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Health> healthProperty() {
+        return health.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty rateProperty() {
+        return rate.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty backlogProperty() {
+        return backlog.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Boolean> losingProperty() {
+        return losing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty topicsProperty() {
+        return topics.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+}
