@@ -69,7 +69,9 @@ public final class BrokerscopeApp extends Application {
         stage.show();
         stage.requestFocus();
         startupTimer.windowShown();
-        services.start(background);
+        // HiveMQ installs its own JVM-wide handler when it starts; put ours back once it has.
+        services.start(background).whenComplete((ok, error) -> Thread.setDefaultUncaughtExceptionHandler(
+                (thread, e) -> LOG.log(System.Logger.Level.ERROR, "Uncaught exception in " + thread.getName(), e)));
         pump.start();
     }
 

@@ -19,6 +19,7 @@ public final class Cli {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "broker" -> new BrokerCommand(out, err).run(rest);
+            case "bench" -> new BenchCommand(out, err).run(rest);
             case "--version", "version" -> {
                 out.println("Brokerscope " + Version.current());
                 yield 0;
@@ -44,6 +45,8 @@ public final class Cli {
                 Commands:
                   broker [--port N] [--bind ADDRESS]   run the embedded MQTT broker without a window
                                                        (default 127.0.0.1:1883; Ctrl-C stops it)
+                  bench ingest [options]               throughput of mosquitto_sub, bare Paho and Brokerscope
+                                                       on the same stream (needs mosquitto installed)
                   version                              print the version
                   help                                 print this help""");
     }

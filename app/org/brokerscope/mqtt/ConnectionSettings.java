@@ -10,8 +10,11 @@ import java.util.Objects;
  * @param clientId          unique on the broker
  * @param keepAliveSeconds  MQTT keep-alive
  * @param automaticReconnect whether the client retries by itself after a loss
+ * @param sessionExpirySeconds 0 for a clean session each time; more to keep the session, and the
+ *                          messages the broker queues for it, that long after a disconnect
  */
-public record ConnectionSettings(String serverUri, String clientId, int keepAliveSeconds, boolean automaticReconnect) {
+public record ConnectionSettings(String serverUri, String clientId, int keepAliveSeconds, boolean automaticReconnect,
+                                 long sessionExpirySeconds) {
 
     public ConnectionSettings {
         Objects.requireNonNull(serverUri, "serverUri");
@@ -19,6 +22,11 @@ public record ConnectionSettings(String serverUri, String clientId, int keepAliv
     }
 
     public static ConnectionSettings of(String serverUri, String clientId) {
-        return new ConnectionSettings(serverUri, clientId, 30, true);
+        return new ConnectionSettings(serverUri, clientId, 30, true, 0);
+    }
+
+    /** The same connection with a session the broker keeps, and queues messages for, while offline. */
+    public ConnectionSettings withPersistentSession(long expirySeconds) {
+        return new ConnectionSettings(serverUri, clientId, keepAliveSeconds, automaticReconnect, expirySeconds);
     }
 }

@@ -48,7 +48,10 @@ public final class PahoV5Connection implements BrokerConnection {
     @Override
     public CompletableFuture<Void> connect() {
         MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setCleanStart(true);
+        options.setCleanStart(settings.sessionExpirySeconds() == 0);
+        if (settings.sessionExpirySeconds() > 0) {
+            options.setSessionExpiryInterval(settings.sessionExpirySeconds());
+        }
         options.setKeepAliveInterval(settings.keepAliveSeconds());
         options.setAutomaticReconnect(settings.automaticReconnect());
         options.setAutomaticReconnectDelay(1, 30);
