@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.brokerscope.AppStatus.Notice;
 import org.brokerscope.AppStatus.Phase;
 import org.brokerscope.broker.BrokerEndpoint;
@@ -69,13 +70,13 @@ public final class AppServices implements AutoCloseable {
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
                 LOG.log(System.Logger.Level.ERROR, "Start-up failed: {0}", cause.getMessage());
-                status = status.failed(String.valueOf(cause.getMessage()));
+                advance(s -> s.failed(String.valueOf(cause.getMessage())));
             }
         });
     }
 
     private void startBlocking() {
-        status = status.with(Phase.STARTING_BROKER);
+        advance(s -> s.with(Phase.STARTING_BROKER));
         EmbeddedBroker started = EmbeddedBroker.start(BrokerOptions.onPort(settings.embeddedBrokerPort()));
         if (!keep(started)) {
             return;
@@ -85,7 +86,7 @@ public final class AppServices implements AutoCloseable {
                 ? Optional.of(new Notice(Notice.Kind.PORT_TAKEN,
                         List.of(String.valueOf(endpoint.requestedPort()), String.valueOf(endpoint.port()))))
                 : Optional.empty();
-        status = status.withBroker(endpoint.displayUrl(), portNotice).with(Phase.CONNECTING);
+        advance(s -> s.withBroker(endpoint.displayUrl(), portNotice).with(Phase.CONNECTING));
 
         BrokerConnection connection = new PahoV5Connection(
                 ConnectionSettings.of(endpoint.tcpUri(), "brokerscope-" + UUID.randomUUID().toString().substring(0, 8)),
@@ -105,7 +106,14 @@ public final class AppServices implements AutoCloseable {
             }
             demo.start();
         }
-        status = status.with(Phase.RUNNING);
+        advance(s -> s.with(Phase.RUNNING));
+    }
+
+    // Start-up runs on another thread: once close() has begun, its STOPPING and STOPPED must stand.
+    private synchronized void advance(UnaryOperator<AppStatus> change) {
+        if (!closing) {
+            status = change.apply(status);
+        }
     }
 
     // Each part is recorded as soon as it exists, so a close() during start-up still stops it.

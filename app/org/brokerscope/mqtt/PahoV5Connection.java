@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -20,6 +21,7 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 public final class PahoV5Connection implements BrokerConnection {
     private static final System.Logger LOG = System.getLogger(PahoV5Connection.class.getName());
     private static final long DISCONNECT_TIMEOUT_MS = 2_000;
+    private static final long MAX_RECONNECT_DELAY_S = 30;
 
     private final ConnectionSettings settings;
     private final MessageSink sink;
@@ -28,6 +30,7 @@ public final class PahoV5Connection implements BrokerConnection {
     private final Map<String, Integer> subscriptions = new ConcurrentHashMap<>();
     private volatile ConnectionState state = ConnectionState.DISCONNECTED;
     private volatile String lastError;
+    private volatile MqttConnectionOptions options;
 
     /**
      * @param sink receives every message on Paho's callback thread; pass {@code message -> {}} for a
@@ -53,14 +56,24 @@ public final class PahoV5Connection implements BrokerConnection {
             options.setSessionExpiryInterval(settings.sessionExpirySeconds());
         }
         options.setKeepAliveInterval(settings.keepAliveSeconds());
-        options.setAutomaticReconnect(settings.automaticReconnect());
-        options.setAutomaticReconnectDelay(1, 30);
+        // We reconnect ourselves (reconnectAfter): Paho's automatic reconnect starts a non-daemon Timer
+        // that close() cannot stop, which keeps the JVM alive (Paho #654).
+        options.setAutomaticReconnect(false);
+        this.options = options;
         state = ConnectionState.CONNECTING;
         return call(listener -> client.connect(options, null, listener))
                 .whenComplete((ok, error) -> {
+                    if (state == ConnectionState.CLOSED) {
+                        return;
+                    }
                     if (error != null) {
                         lastError = describe(error);
                         state = ConnectionState.FAILED;
+                    } else {
+                        // Paho completes the connect token before it calls connectComplete(): without this, a
+                        // caller chaining on connect() could still read CONNECTING.
+                        lastError = null;
+                        state = ConnectionState.CONNECTED;
                     }
                 });
     }
@@ -106,7 +119,7 @@ public final class PahoV5Connection implements BrokerConnection {
                     settings.serverUri(), e.getMessage());
         }
         try {
-            // Forcing also stops a reconnect in progress, which a plain close() can leave running (Paho #654).
+            // Forcing closes the socket even when the broker no longer answers.
             client.disconnectForcibly(0, DISCONNECT_TIMEOUT_MS, false);
         } catch (MqttException e) {
             LOG.log(System.Logger.Level.TRACE, "Already disconnected: {0}", e.getMessage());
@@ -117,6 +130,34 @@ public final class PahoV5Connection implements BrokerConnection {
             LOG.log(System.Logger.Level.WARNING, "Closing the MQTT client for {0} failed: {1}",
                     settings.serverUri(), e.getMessage());
         }
+    }
+
+    /**
+     * One reconnect attempt after {@code delaySeconds}, then again with the delay doubled up to 30 s. The
+     * JDK's shared daemon timer runs it, so close() has no thread to stop: the attempt sees CLOSED and
+     * ends the loop. Subscriptions are made again on success: after a clean start the broker kept none,
+     * and with a kept session repeating them is harmless.
+     */
+    private void reconnectAfter(long delaySeconds) {
+        CompletableFuture.delayedExecutor(delaySeconds, TimeUnit.SECONDS).execute(() -> {
+            if (state != ConnectionState.RECONNECTING) {
+                return;
+            }
+            call(listener -> client.connect(options, null, listener)).whenComplete((ok, error) -> {
+                if (state == ConnectionState.CLOSED) {
+                    return;
+                }
+                if (error == null) {
+                    lastError = null;
+                    state = ConnectionState.CONNECTED;
+                    subscriptions.forEach((filter, qos) -> call(l -> client.subscribe(filter, qos, null, l))
+                            .exceptionally(logFailure("Resubscribing to " + filter)));
+                } else {
+                    lastError = describe(error);
+                    reconnectAfter(Math.min(delaySeconds * 2, MAX_RECONNECT_DELAY_S));
+                }
+            });
+        });
     }
 
     private CompletableFuture<Void> call(PahoCall action) {
@@ -165,10 +206,6 @@ public final class PahoV5Connection implements BrokerConnection {
             }
             state = ConnectionState.CONNECTED;
             lastError = null;
-            if (reconnect) {
-                subscriptions.forEach((filter, qos) -> call(l -> client.subscribe(filter, qos, null, l))
-                        .exceptionally(logFailure("Resubscribing to " + filter)));
-            }
         }
 
         @Override
@@ -178,7 +215,12 @@ public final class PahoV5Connection implements BrokerConnection {
             }
             lastError = response.getReasonString() != null ? response.getReasonString()
                     : response.getException() != null ? describe(response.getException()) : "connection lost";
-            state = settings.automaticReconnect() ? ConnectionState.RECONNECTING : ConnectionState.DISCONNECTED;
+            if (settings.automaticReconnect()) {
+                state = ConnectionState.RECONNECTING;
+                reconnectAfter(1);
+            } else {
+                state = ConnectionState.DISCONNECTED;
+            }
         }
 
         @Override

@@ -1,6 +1,8 @@
 package org.brokerscope.settings;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * The preferences that survive a restart.
@@ -26,6 +28,20 @@ public record AppSettings(String language, int embeddedBrokerPort, boolean demoS
 
     public static AppSettings defaults() {
         return new AppSettings(SYSTEM_LANGUAGE, 1883, true);
+    }
+
+    /**
+     * Reads a settings file. A field the file lacks (written by an older version, or by hand) takes
+     * its default, rather than Java's 0 or false, which would mean "any port" and "no demo".
+     */
+    @JsonCreator
+    static AppSettings fromJson(@JsonProperty("language") String language,
+                                @JsonProperty("embeddedBrokerPort") Integer embeddedBrokerPort,
+                                @JsonProperty("demoSensors") Boolean demoSensors) {
+        AppSettings d = defaults();
+        return new AppSettings(language == null ? d.language() : language,
+                embeddedBrokerPort == null ? d.embeddedBrokerPort() : embeddedBrokerPort,
+                demoSensors == null ? d.demoSensors() : demoSensors);
     }
 
     public AppSettings withLanguage(String newLanguage) {

@@ -5,8 +5,9 @@ import java.time.ZoneOffset;
 import java.util.SplittableRandom;
 
 /**
- * A value that follows a daily cycle around a baseline, with noise that reverts to the cycle
- * (an Ornstein-Uhlenbeck process), so it wanders like a real room but never drifts away.
+ * A value that follows a daily cycle around a baseline, plus a slow wander that reverts to the cycle
+ * (an Ornstein-Uhlenbeck process) so it never drifts away, plus a little measurement noise so that
+ * consecutive readings differ like a real probe's.
  *
  * <p>Temperature peaks in the afternoon; humidity uses a negative amplitude to peak at night, loosely
  * anti-correlated with temperature as in a real house.
@@ -18,7 +19,8 @@ public final class DailyCycleModel implements SignalModel {
     private final double baseline;
     private final double amplitude;
     private final double peakHour;
-    private final double noise;
+    private final double wanderPerSqrtSecond;
+    private final double measurementNoise;
     private final double reversionPerSecond;
     private final double min;
     private final double max;
@@ -26,14 +28,20 @@ public final class DailyCycleModel implements SignalModel {
     private double deviation;
     private Instant last;
 
-    DailyCycleModel(String unit, double baseline, double amplitude, double peakHour, double noise,
-                    double min, double max, long seed) {
+    /**
+     * @param wanderStd        the wander's long-run standard deviation around the cycle
+     * @param measurementNoise the standard deviation of each reading's independent noise
+     */
+    DailyCycleModel(String unit, double baseline, double amplitude, double peakHour, double wanderStd,
+                    double measurementNoise, double min, double max, long seed) {
         this.unit = unit;
         this.baseline = baseline;
         this.amplitude = amplitude;
         this.peakHour = peakHour;
-        this.noise = noise;
         this.reversionPerSecond = 1.0 / 600; // deviations fade over about ten minutes
+        // An OU process with reversion rate θ and step σ settles at a spread of σ/√(2θ).
+        this.wanderPerSqrtSecond = wanderStd * Math.sqrt(2 * reversionPerSecond);
+        this.measurementNoise = measurementNoise;
         this.min = min;
         this.max = max;
         this.random = new SplittableRandom(seed);
@@ -41,12 +49,12 @@ public final class DailyCycleModel implements SignalModel {
 
     /** Indoor temperature in °C around {@code baseline}, warmest mid-afternoon. */
     public static DailyCycleModel temperature(double baseline, long seed) {
-        return new DailyCycleModel("°C", baseline, 1.5, 16, 0.08, -10, 45, seed);
+        return new DailyCycleModel("°C", baseline, 1.5, 16, 0.4, 0.05, -10, 45, seed);
     }
 
     /** Relative humidity in % around {@code baseline}, highest before dawn. */
     public static DailyCycleModel humidity(double baseline, long seed) {
-        return new DailyCycleModel("%", baseline, -6, 16, 0.4, 5, 100, seed);
+        return new DailyCycleModel("%", baseline, -6, 16, 1.5, 0.3, 5, 100, seed);
     }
 
     @Override
@@ -54,8 +62,10 @@ public final class DailyCycleModel implements SignalModel {
         double dt = last == null ? 1 : Math.max(0, (time.toEpochMilli() - last.toEpochMilli()) / 1000.0);
         last = time;
         double keep = Math.exp(-reversionPerSecond * dt);
-        deviation = deviation * keep + noise * Math.sqrt(Math.max(dt, 1e-3)) * random.nextGaussian();
-        double value = cycle(time) + deviation;
+        // Exact OU update for any step length, so the spread does not depend on the sampling interval.
+        deviation = deviation * keep + wanderPerSqrtSecond * Math.sqrt((1 - keep * keep) / (2 * reversionPerSecond))
+                * random.nextGaussian();
+        double value = cycle(time) + deviation + measurementNoise * random.nextGaussian();
         return Math.round(Math.clamp(value, min, max) * 10) / 10.0;
     }
 

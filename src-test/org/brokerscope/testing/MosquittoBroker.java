@@ -1,0 +1,191 @@
+package org.brokerscope.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Mosquitto broker, run as a child process on a free loopback port with its own config file.
+ *
+ * <p>{@link #stop()} and {@link #restart()} keep the port, so a test can take the broker away under a
+ * connected client and bring it back where the client expects it. {@link #close()} stops the process
+ * and deletes the temporary files.
+ */
+public final class MosquittoBroker implements AutoCloseable {
+    private static final Path BINARY = Path.of("/usr/sbin/mosquitto");
+    private static final String HOST = "127.0.0.1";
+    private static final long START_DEADLINE_MS = 10_000;
+
+    private final int port;
+    private final Path folder;
+    private final Path config;
+    private final Path log;
+    private Process process;
+
+    private MosquittoBroker(int port, Path folder) throws IOException {
+        this.port = port;
+        this.folder = folder;
+        this.config = folder.resolve("mosquitto.conf");
+        this.log = folder.resolve("mosquitto.log");
+        Files.writeString(config, configText(port));
+    }
+
+    /** Starts Mosquitto on a free loopback port and waits until it accepts connections. */
+    public static MosquittoBroker start() {
+        if (!Files.isExecutable(BINARY)) {
+            throw new AssertionError("Mosquitto is needed for this test but " + BINARY
+                    + " is missing; install it with: apt-get install mosquitto");
+        }
+        Path folder = createFolder();
+        boolean started = false;
+        try {
+            MosquittoBroker broker = new MosquittoBroker(freePort(), folder);
+            broker.launch();
+            started = true;
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (!started) {
+                deleteQuietly(folder);
+            }
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String tcpUri() {
+        return "tcp://" + HOST + ":" + port;
+    }
+
+    /** Stops the broker process; connected clients see the connection drop. The port is kept. */
+    public void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    /** Stops the broker if it runs, then starts a fresh one (no sessions, no retained messages) on the same port. */
+    public void restart() {
+        stop();
+        try {
+            launch();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        deleteQuietly(folder);
+    }
+
+    private void launch() throws IOException {
+        process = new ProcessBuilder(BINARY.toString(), "-c", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        awaitListening();
+    }
+
+    private void awaitListening() throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_DEADLINE_MS);
+        while (!accepts()) {
+            if (!process.isAlive()) {
+                throw new AssertionError("Mosquitto exited with code " + process.exitValue() + " before listening on "
+                        + HOST + ":" + port + ". Its log:\n" + logText());
+            }
+            if (System.nanoTime() - deadline > 0) {
+                stop();
+                throw new AssertionError("Mosquitto did not listen on " + HOST + ":" + port + " within "
+                        + START_DEADLINE_MS + " ms. Its log:\n" + logText());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                stop();
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted while waiting for Mosquitto", e);
+            }
+        }
+    }
+
+    private boolean accepts() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(HOST, port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** What Mosquitto printed so far, for failure messages. */
+    public String logText() {
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no log)";
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private static String configText(int port) {
+        // persistence off: each (re)start is a clean broker. The queue limit is raised because some
+        // distributions ship 100, which silently drops messages in a burst.
+        return """
+                listener %d %s
+                allow_anonymous true
+                persistence false
+                max_queued_messages 100000
+                log_dest stderr
+                log_type error
+                log_type warning
+                log_type notice
+                """.formatted(port, HOST);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // A leftover temp folder is harmless; the test result is what matters.
+        }
+    }
+
+    private static Path createFolder() {
+        try {
+            return Files.createTempDirectory("brokerscope-mosquitto-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
