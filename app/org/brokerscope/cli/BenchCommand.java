@@ -2,8 +2,12 @@ package org.brokerscope.cli;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.Optional;
 import org.brokerscope.cli.bench.IngestBenchmark;
 import org.brokerscope.cli.bench.IngestOptions;
+import org.brokerscope.cli.bench.LatencyBenchmark;
+import org.brokerscope.cli.bench.MemoryBenchmark;
+import org.brokerscope.cli.bench.StartupBenchmark;
 
 /** {@code brokerscope bench <what>}: benchmarks users can run too; they print a table and write JSON. */
 final class BenchCommand {
@@ -19,20 +23,42 @@ final class BenchCommand {
         if (args.length == 0) {
             err.println("Usage: brokerscope bench ingest [--broker tcp://HOST:PORT] [--messages N] [--topics N]"
                     + " [--payload BYTES] [--qos 0|1] [--runs N] [--json FILE]");
+            err.println("       brokerscope bench memory");
+            err.println("       brokerscope bench latency [--broker tcp://HOST:PORT]");
+            err.println("       brokerscope bench startup        (needs a display)");
             return 2;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
             return switch (args[0]) {
                 case "ingest" -> IngestBenchmark.main(IngestOptions.parse(rest), out, err);
+                case "memory" -> MemoryBenchmark.main(out);
+                case "latency" -> LatencyBenchmark.main(brokerOption(rest), out);
+                case "startup" -> StartupBenchmark.main(5, out);
                 default -> {
-                    err.println("Unknown benchmark: " + args[0] + " (available: ingest)");
+                    err.println("Unknown benchmark: " + args[0] + " (available: ingest, memory, latency, startup)");
                     yield 2;
                 }
             };
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (Exception e) {
+            err.println("Benchmark failed: " + e);
+            return 1;
         }
+    }
+
+    private static Optional<String> brokerOption(String[] args) {
+        if (args.length == 2 && args[0].equals("--broker")) {
+            return Optional.of(args[1]);
+        }
+        if (args.length != 0) {
+            throw new IllegalArgumentException("Expected only --broker tcp://HOST:PORT");
+        }
+        return Optional.empty();
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -40,6 +42,7 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
     private volatile int topicCount;
     private volatile boolean running = true;
 
+    private final List<Consumer<Message>> observers = new CopyOnWriteArrayList<>();
     private final Object changesLock = new Object();
     private Map<String, TopicSnapshot> changes = new HashMap<>();
 
@@ -52,6 +55,15 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
     /** A pipeline sized for a desktop: 64k messages or 128 MiB of payload in flight. */
     public static IngestPipeline withDefaults() {
         return new IngestPipeline(65_536, 128L << 20);
+    }
+
+    /**
+     * Adds a model fed on the ingest thread with each message after the topic tree has taken it (room
+     * aggregates, alerts, latency probes). It must be quick: it runs on the hot path.
+     */
+    public IngestPipeline observe(Consumer<Message> model) {
+        observers.add(model);
+        return this;
     }
 
     public IngestPipeline start() {
@@ -132,6 +144,9 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
         for (Message m : batch) {
             touched.put(m.topic(), tree.apply(m));
             bytes += m.payloadSize();
+            for (Consumer<Message> observer : observers) {
+                observer.accept(m);
+            }
         }
         queuedBytes.addAndGet(-bytes);
         topicCount = tree.topicCount();
