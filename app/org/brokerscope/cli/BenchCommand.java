@@ -3,6 +3,7 @@ package org.brokerscope.cli;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Optional;
+import org.brokerscope.cli.bench.FleetBenchmark;
 import org.brokerscope.cli.bench.IngestBenchmark;
 import org.brokerscope.cli.bench.IngestOptions;
 import org.brokerscope.cli.bench.LatencyBenchmark;
@@ -26,6 +27,7 @@ final class BenchCommand {
             err.println("       brokerscope bench memory");
             err.println("       brokerscope bench latency [--broker tcp://HOST:PORT]");
             err.println("       brokerscope bench startup        (needs a display)");
+            err.println("       brokerscope bench fleet [--sensors N]");
             return 2;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -35,8 +37,9 @@ final class BenchCommand {
                 case "memory" -> MemoryBenchmark.main(out);
                 case "latency" -> LatencyBenchmark.main(brokerOption(rest), out);
                 case "startup" -> StartupBenchmark.main(5, out);
+                case "fleet" -> FleetBenchmark.main(sensorsOption(rest), out);
                 default -> {
-                    err.println("Unknown benchmark: " + args[0] + " (available: ingest, memory, latency, startup)");
+                    err.println("Unknown benchmark: " + args[0] + " (available: ingest, memory, latency, startup, fleet)");
                     yield 2;
                 }
             };
@@ -50,6 +53,16 @@ final class BenchCommand {
             err.println("Benchmark failed: " + e);
             return 1;
         }
+    }
+
+    private static int sensorsOption(String[] args) {
+        if (args.length == 2 && args[0].equals("--sensors")) {
+            return Integer.parseInt(args[1]);
+        }
+        if (args.length != 0) {
+            throw new IllegalArgumentException("Expected only --sensors N");
+        }
+        return 100;
     }
 
     private static Optional<String> brokerOption(String[] args) {

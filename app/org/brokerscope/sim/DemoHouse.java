@@ -28,19 +28,35 @@ public final class DemoHouse {
         Clock clock = Clock.systemUTC();
         for (int i = 0; i < ROOMS.size(); i++) {
             String room = ROOMS.get(i);
-            sensors.add(sensor(room, "temperature", DailyCycleModel.temperature(TEMPERATURES[i], seed + 2L * i),
+            sensors.add(sensor(SITE, room, "temperature", DailyCycleModel.temperature(TEMPERATURES[i], seed + 2L * i),
                     connectionFor, interval, clock));
-            sensors.add(sensor(room, "humidity", DailyCycleModel.humidity(HUMIDITIES[i], seed + 2L * i + 1),
+            sensors.add(sensor(SITE, room, "humidity", DailyCycleModel.humidity(HUMIDITIES[i], seed + 2L * i + 1),
                     connectionFor, interval, clock));
         }
         return new SensorFleet(sensors);
     }
 
-    private static VirtualSensor sensor(String room, String measure, SignalModel model,
+    /**
+     * A fleet of {@code count} sensors under {@code site}: rooms {@code room1, room2, ...} with a
+     * temperature and a humidity sensor each, for load tests and benchmarks.
+     */
+    public static SensorFleet roomsFleet(String site, int count, Function<String, BrokerConnection> connectionFor,
+                                         Duration interval, long seed) {
+        List<VirtualSensor> sensors = new ArrayList<>(count);
+        Clock clock = Clock.systemUTC();
+        for (int i = 0; i < count; i++) {
+            String room = "room" + (i / 2 + 1);
+            SignalModel model = i % 2 == 0 ? DailyCycleModel.temperature(21, seed + i) : DailyCycleModel.humidity(50, seed + i);
+            sensors.add(sensor(site, room, i % 2 == 0 ? "temperature" : "humidity", model, connectionFor, interval, clock));
+        }
+        return new SensorFleet(sensors);
+    }
+
+    private static VirtualSensor sensor(String site, String room, String measure, SignalModel model,
                                         Function<String, BrokerConnection> connectionFor, Duration interval,
                                         Clock clock) {
-        String topic = SITE + "/" + room + "/" + measure;
-        String clientId = "demo-" + room + "-" + measure;
+        String topic = site + "/" + room + "/" + measure;
+        String clientId = (site.equals(SITE) ? "demo" : site) + "-" + room + "-" + measure;
         return new VirtualSensor(topic, model, interval, connectionFor.apply(clientId), clock);
     }
 }
