@@ -8,6 +8,7 @@ import org.brokerscope.cli.bench.IngestBenchmark;
 import org.brokerscope.cli.bench.IngestOptions;
 import org.brokerscope.cli.bench.LatencyBenchmark;
 import org.brokerscope.cli.bench.MemoryBenchmark;
+import org.brokerscope.cli.bench.SoakBenchmark;
 import org.brokerscope.cli.bench.StartupBenchmark;
 
 /** {@code brokerscope bench <what>}: benchmarks users can run too; they print a table and write JSON. */
@@ -28,6 +29,7 @@ final class BenchCommand {
             err.println("       brokerscope bench latency [--broker tcp://HOST:PORT]");
             err.println("       brokerscope bench startup        (needs a display)");
             err.println("       brokerscope bench fleet [--sensors N]");
+            err.println("       brokerscope bench soak [--minutes N]   (5,000 msg/s over 10,000 topics)");
             return 2;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -38,8 +40,9 @@ final class BenchCommand {
                 case "latency" -> LatencyBenchmark.main(brokerOption(rest), out);
                 case "startup" -> StartupBenchmark.main(5, out);
                 case "fleet" -> FleetBenchmark.main(sensorsOption(rest), out);
+                case "soak" -> SoakBenchmark.main(minutesOption(rest), 5_000, 10_000, out);
                 default -> {
-                    err.println("Unknown benchmark: " + args[0] + " (available: ingest, memory, latency, startup, fleet)");
+                    err.println("Unknown benchmark: " + args[0] + " (available: ingest, memory, latency, startup, fleet, soak)");
                     yield 2;
                 }
             };
@@ -56,13 +59,21 @@ final class BenchCommand {
     }
 
     private static int sensorsOption(String[] args) {
-        if (args.length == 2 && args[0].equals("--sensors")) {
+        return intOption(args, "--sensors", 100);
+    }
+
+    private static int minutesOption(String[] args) {
+        return intOption(args, "--minutes", 10);
+    }
+
+    private static int intOption(String[] args, String name, int fallback) {
+        if (args.length == 2 && args[0].equals(name)) {
             return Integer.parseInt(args[1]);
         }
         if (args.length != 0) {
-            throw new IllegalArgumentException("Expected only --sensors N");
+            throw new IllegalArgumentException("Expected only " + name + " N");
         }
-        return 100;
+        return fallback;
     }
 
     private static Optional<String> brokerOption(String[] args) {

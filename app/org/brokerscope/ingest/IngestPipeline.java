@@ -36,6 +36,7 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
     private final AtomicLong queuedBytes = new AtomicLong();
     private final LongAdder received = new LongAdder();
     private final LongAdder dropped = new LongAdder();
+    private final LongAdder failed = new LongAdder();
     private final AtomicLong applied = new AtomicLong();
     private final TopicTree tree = new TopicTree();
     private final Thread thread;
@@ -90,7 +91,7 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
     }
 
     public IngestStats stats() {
-        return new IngestStats(received.sum(), applied.get(), dropped.sum(), queue.size(), topicCount);
+        return new IngestStats(received.sum(), applied.get(), dropped.sum(), failed.sum(), queue.size(), topicCount);
     }
 
     /** The topics changed since the last call, latest state each. Called by the UI once per frame. */
@@ -129,9 +130,6 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
                     continue;
                 }
                 applyBatch(batch, touched);
-            } catch (RuntimeException e) {
-                // One bad message must not stop the whole monitor.
-                LOG.log(System.Logger.Level.ERROR, "Ingest failed on a batch; continuing", e);
             } finally {
                 batch.clear();
                 touched.clear();
@@ -142,10 +140,18 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
     private void applyBatch(List<Message> batch, Map<String, TopicNode> touched) {
         long bytes = 0;
         for (Message m : batch) {
-            touched.put(m.topic(), tree.apply(m));
             bytes += m.payloadSize();
-            for (Consumer<Message> observer : observers) {
-                observer.accept(m);
+            // One message a model cannot take must not cost the rest of the batch, or the counters.
+            try {
+                touched.put(m.topic(), tree.apply(m));
+                for (Consumer<Message> observer : observers) {
+                    observer.accept(m);
+                }
+            } catch (RuntimeException e) {
+                failed.increment();
+                if (Long.bitCount(failed.sum()) == 1) { // the 1st, 2nd, 4th, 8th... failure: seen, not flooding
+                    LOG.log(System.Logger.Level.ERROR, "A model failed on a message to " + m.topic(), e);
+                }
             }
         }
         queuedBytes.addAndGet(-bytes);

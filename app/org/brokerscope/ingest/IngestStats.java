@@ -4,12 +4,13 @@ package org.brokerscope.ingest;
  * Counters of the ingest path, readable from any thread.
  *
  * @param received    messages handed over by the MQTT client
- * @param applied     messages applied to the model
+ * @param applied     messages the ingest thread processed, including those a model failed on
+ * @param failed      messages a model threw on; logged, counted and shown, never silent
  * @param dropped     messages refused because the queue was full; never silent, the UI shows this
  * @param queued      messages waiting for the ingest thread: how far behind it is
  * @param topicCount  distinct topics in the model
  */
-public record IngestStats(long received, long applied, long dropped, int queued, int topicCount) {
+public record IngestStats(long received, long applied, long dropped, long failed, int queued, int topicCount) {
 
-    public static final IngestStats ZERO = new IngestStats(0, 0, 0, 0, 0);
+    public static final IngestStats ZERO = new IngestStats(0, 0, 0, 0, 0, 0);
 }

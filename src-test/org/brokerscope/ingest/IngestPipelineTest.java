@@ -100,6 +100,30 @@ class IngestPipelineTest {
         }
     }
 
+    @Test
+    void aModelThatThrowsCostsOnlyThatMessageAndIsCounted() {
+        // A model that cannot take one topic's payload, e.g. a room parser meeting garbage.
+        try (IngestPipeline pipeline = new IngestPipeline(100, 1L << 20).observe(m -> {
+            if (m.topic().equals("bad")) {
+                throw new IllegalStateException("cannot parse");
+            }
+        })) {
+            pipeline.accept(message("good/1", "a"));
+            pipeline.accept(message("bad", "b"));
+            pipeline.accept(message("good/2", "c"));
+            pipeline.start(); // all three now drain as one batch
+
+            Eventually.await(Duration.ofSeconds(5), () -> pipeline.stats().applied() == 3, () -> "stats " + pipeline.stats());
+            assertEquals(1, pipeline.stats().failed());
+            assertEquals(0, pipeline.stats().dropped());
+            Map<String, TopicSnapshot> changes = pipeline.takeChanges();
+            assertTrue(changes.containsKey("good/1") && changes.containsKey("good/2"), "the rest of the batch: " + changes.keySet());
+            // The byte budget came back for all three: a full budget's worth still fits.
+            pipeline.accept(message("after", (1 << 20) - 1));
+            assertEquals(0, pipeline.stats().dropped());
+        }
+    }
+
     private static Message message(String topic, int payloadSize) {
         return Message.received(topic, new byte[payloadSize], 0, false);
     }

@@ -4,8 +4,6 @@ import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -46,7 +44,7 @@ public final class LatencyBenchmark {
                 brokerscope.subscribe("latency/#", 0).get(10, TimeUnit.SECONDS);
                 bare.subscribe("latency/#", 0).get(10, TimeUnit.SECONDS);
                 out.printf("Broker %s; %,d msg/s for %d s, QoS 0; first %,d messages are warm-up%n", uri, RATE, SECONDS, WARM_UP);
-                publishSteadily(publisher);
+                SteadyPublisher.publish(publisher, "latency/t", 100, RATE, (long) RATE * SECONDS, Long.BYTES);
                 Thread.sleep(1_000);
             }
             out.println();
@@ -66,24 +64,6 @@ public final class LatencyBenchmark {
                 latencies[i] = System.nanoTime() - sentAt;
             }
         };
-    }
-
-    private static void publishSteadily(BrokerConnection publisher) throws InterruptedException {
-        // Ten messages every 10 ms: steadier than a 1 ms timer, which the OS cannot keep.
-        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
-        AtomicInteger sent = new AtomicInteger();
-        clock.scheduleAtFixedRate(() -> {
-            for (int i = 0; i < RATE / 100 && sent.get() < RATE * SECONDS; i++) {
-                int n = sent.getAndIncrement();
-                byte[] payload = ByteBuffer.allocate(Long.BYTES).putLong(System.nanoTime()).array();
-                publisher.publish("latency/t" + (n % 100), payload, 0, false);
-            }
-        }, 0, 10, TimeUnit.MILLISECONDS);
-        while (sent.get() < RATE * SECONDS) {
-            Thread.sleep(50);
-        }
-        clock.shutdown();
-        clock.awaitTermination(1, TimeUnit.SECONDS);
     }
 
     private static void row(PrintStream out, String path, long[] latencies, int count) {

@@ -65,8 +65,9 @@ public final class ShellViewModel {
         lastRefresh = frame.nowNanos();
         IngestStats stats = frame.stats();
         rate.set(i18n.text("status.rate", Math.round(rateMeter.sample(frame.nowNanos(), stats.applied()))));
-        backlog.set(i18n.text("status.backlog", stats.dropped(), stats.queued()));
-        losing.set(stats.dropped() > 0);
+        backlog.set(stats.failed() == 0 ? i18n.text("status.backlog", stats.dropped(), stats.queued())
+                : i18n.text("status.backlogAndFailed", stats.dropped(), stats.queued(), stats.failed()));
+        losing.set(stats.dropped() > 0 || stats.failed() > 0);
         topics.set(i18n.text("status.topics", stats.topicCount()));
         showStatus(frame.status(), frame.connection());
     }
