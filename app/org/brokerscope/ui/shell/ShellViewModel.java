@@ -33,7 +33,7 @@ public final class ShellViewModel {
     private final ReadOnlyObjectWrapper<Boolean> losing = new ReadOnlyObjectWrapper<>(false);
     private final ReadOnlyStringWrapper topics = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
-    private final RateMeter rateMeter = RateMeter.oneSecond();
+    private final RateMeter rateMeter = RateMeter.fiveSeconds();
     private long lastRefresh;
     private boolean refreshedOnce;
 
