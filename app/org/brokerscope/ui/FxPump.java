@@ -13,6 +13,7 @@ import org.brokerscope.AppServices;
 public final class FxPump {
     private final AppServices services;
     private final List<Consumer<Frame>> listeners = new CopyOnWriteArrayList<>();
+    private final FrameStats frameStats = Boolean.getBoolean(FrameStats.PROPERTY) ? new FrameStats() : null;
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -39,6 +40,9 @@ public final class FxPump {
     }
 
     private void pulse(long now) {
+        if (frameStats != null) {
+            frameStats.pulse(now);
+        }
         Frame frame = new Frame(now, services.status(), services.connectionState(), services.ingest().stats(),
                 services.ingest().takeChanges());
         for (Consumer<Frame> listener : listeners) {

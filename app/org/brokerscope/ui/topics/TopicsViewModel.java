@@ -3,6 +3,8 @@ package org.brokerscope.ui.topics;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -11,7 +13,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.SortedList;
 import org.brokerscope.domain.Message;
 import org.brokerscope.domain.PayloadPreview;
 import org.brokerscope.domain.TopicSnapshot;
@@ -28,8 +29,11 @@ public final class TopicsViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final I18n i18n;
+    private static final Comparator<TopicRow> BY_TOPIC = Comparator.comparing(TopicRow::topic);
+
+    // Kept in topic order by inserting each new row at its place: a SortedList re-indexes its whole
+    // mapping on every insert, O(n) each and O(n²) while 10,000 topics arrive (seen with JFR).
     private final ObservableList<TopicRow> rows = FXCollections.observableArrayList();
-    private final SortedList<TopicRow> sorted = new SortedList<>(rows, (a, b) -> a.topic().compareTo(b.topic()));
     private final Map<String, TopicRow> byTopic = new HashMap<>();
     private final Map<String, TopicSnapshot> pending = new LinkedHashMap<>();
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(true);
@@ -39,7 +43,7 @@ public final class TopicsViewModel {
     }
 
     public ObservableList<TopicRow> rows() {
-        return sorted;
+        return FXCollections.unmodifiableObservableList(rows);
     }
 
     public ReadOnlyBooleanProperty emptyProperty() {
@@ -61,7 +65,8 @@ public final class TopicsViewModel {
         if (row == null) {
             row = new TopicRow(snapshot.topic());
             byTopic.put(snapshot.topic(), row);
-            rows.add(row);
+            int at = Collections.binarySearch(rows, row, BY_TOPIC);
+            rows.add(at < 0 ? -at - 1 : at, row);
         }
         Message last = snapshot.lastMessageOrNull();
         if (last == null) {

@@ -1,0 +1,44 @@
+package org.brokerscope.ui;
+
+import java.util.Arrays;
+
+/**
+ * Frame-to-frame intervals of the FX pulse, logged every few seconds as p50/p99/max and the share over
+ * one 60 Hz frame. Off unless {@code -Dbrokerscope.frameStats=true}; {@code bench frames} reads the log.
+ */
+public final class FrameStats {
+    public static final String PROPERTY = "brokerscope.frameStats";
+    private static final System.Logger LOG = System.getLogger(FrameStats.class.getName());
+    private static final long REPORT_EVERY_NANOS = 5_000_000_000L;
+    private static final double FRAME_MS = 1000.0 / 60;
+
+    private final long[] intervals = new long[2_048];
+    private int count;
+    private long last;
+    private long windowStart;
+
+    /** Records one pulse at {@code nowNanos}; logs and resets every five seconds. */
+    public void pulse(long nowNanos) {
+        if (last != 0 && count < intervals.length) {
+            intervals[count++] = nowNanos - last;
+        }
+        last = nowNanos;
+        if (windowStart == 0) {
+            windowStart = nowNanos;
+        } else if (nowNanos - windowStart >= REPORT_EVERY_NANOS && count > 0) {
+            report();
+            count = 0;
+            windowStart = nowNanos;
+        }
+    }
+
+    private void report() {
+        long[] sorted = Arrays.copyOf(intervals, count);
+        Arrays.sort(sorted);
+        long over = Arrays.stream(sorted).filter(i -> i / 1e6 > FRAME_MS * 1.05).count();
+        LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT,
+                "Frames: n=%d p50=%.1f ms p99=%.1f ms max=%.1f ms over16.7=%.1f%%", count,
+                sorted[count / 2] / 1e6, sorted[Math.min(count - 1, (int) (count * 0.99))] / 1e6,
+                sorted[count - 1] / 1e6, 100.0 * over / count));
+    }
+}
