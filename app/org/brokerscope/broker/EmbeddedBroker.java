@@ -1,5 +1,6 @@
 package org.brokerscope.broker;
 
+import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,14 +19,18 @@ import java.util.stream.Stream;
 public final class EmbeddedBroker implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EmbeddedBroker.class.getName());
 
+    private static final int ACTIVITY_CAPACITY = 65_536;
+
     private final EmbeddedHiveMQ hivemq;
     private final BrokerEndpoint endpoint;
+    private final BrokerActivity activity;
     private final Path workFolder;
     private boolean closed;
 
-    private EmbeddedBroker(EmbeddedHiveMQ hivemq, BrokerEndpoint endpoint, Path workFolder) {
+    private EmbeddedBroker(EmbeddedHiveMQ hivemq, BrokerEndpoint endpoint, BrokerActivity activity, Path workFolder) {
         this.hivemq = hivemq;
         this.endpoint = endpoint;
+        this.activity = activity;
         this.workFolder = workFolder;
     }
 
@@ -41,12 +46,16 @@ public final class EmbeddedBroker implements AutoCloseable {
         int port = requested == 0 || taken ? FreePorts.any(host) : requested;
         Path work = createWorkFolder();
         EmbeddedHiveMQ hivemq = null;
+        BrokerActivity activity = new BrokerActivity(ACTIVITY_CAPACITY);
         try {
             HiveMqConfig.write(work.resolve("conf"), options, port);
             hivemq = EmbeddedHiveMQ.builder()
                     .withConfigurationFolder(work.resolve("conf"))
                     .withDataFolder(work.resolve("data"))
                     .withExtensionsFolder(Files.createDirectories(work.resolve("extensions")))
+                    .withEmbeddedExtension(EmbeddedExtension.builder()
+                            .withId("brokerscope-activity").withName("Brokerscope activity")
+                            .withVersion("1").withExtensionMain(new ActivityExtension(activity)).build())
                     .build();
             hivemq.start().join();
         } catch (IOException | CompletionException | IllegalStateException e) {
@@ -57,11 +66,16 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
         BrokerEndpoint endpoint = new BrokerEndpoint(host, port, requested, taken);
         LOG.log(System.Logger.Level.INFO, "Embedded broker listening on {0}", endpoint.displayUrl());
-        return new EmbeddedBroker(hivemq, endpoint, work);
+        return new EmbeddedBroker(hivemq, endpoint, activity, work);
     }
 
     public BrokerEndpoint endpoint() {
         return endpoint;
+    }
+
+    /** What clients do on this broker, with their IDs: connects, disconnects, subscriptions, publishes. */
+    public BrokerActivity activity() {
+        return activity;
     }
 
     /** Stops the broker and removes its temporary files. Takes a few seconds; safe to call twice. */
