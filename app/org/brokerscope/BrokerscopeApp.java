@@ -89,6 +89,8 @@ public final class BrokerscopeApp extends Application {
         AppView current = stage.getScene() == null ? AppView.TOPICS : (AppView) stage.getScene().getUserData();
         shellModel.selectedViewProperty().set(current);
         pump.setListeners(List.of(shellModel::onFrame, topicsModel::onFrame, startupTimer::onFrame));
+        // A rebuilt shell has empty views: have the model send every topic again, not just the next changes.
+        services.ingest().resendAll();
         if (stage.getScene() == null) {
             stage.setScene(new Scene(root, 1100, 700));
         } else {

@@ -1,5 +1,7 @@
 package org.brokerscope.domain;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +41,11 @@ public final class TopicTree {
 
     public TopicNode root() {
         return root;
+    }
+
+    /** Every topic that has received a message, in no particular order. */
+    public Collection<TopicNode> topics() {
+        return Collections.unmodifiableCollection(byTopic.values());
     }
 
     /** Number of distinct topics that have received at least one message. */

@@ -42,6 +42,7 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
     private final Thread thread;
     private volatile int topicCount;
     private volatile boolean running = true;
+    private volatile boolean resendAll;
 
     private final List<Consumer<Message>> observers = new CopyOnWriteArrayList<>();
     private final Object changesLock = new Object();
@@ -106,6 +107,14 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
         }
     }
 
+    /**
+     * Asks the ingest thread to hand every known topic over again with the next changes, for a view
+     * built after the messages arrived (a new window, the shell rebuilt in another language).
+     */
+    public void resendAll() {
+        resendAll = true;
+    }
+
     @Override
     public void close() {
         running = false;
@@ -122,6 +131,12 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
         Map<String, TopicNode> touched = new HashMap<>();
         while (running) {
             try {
+                if (resendAll) {
+                    resendAll = false;
+                    synchronized (changesLock) {
+                        tree.topics().forEach(node -> changes.put(node.topic(), node.snapshot()));
+                    }
+                }
                 if (queue.drain(batch::add, BATCH) == 0) {
                     // Sleep rather than block on the queue: a blocked consumer makes every offer wake it,
                     // a context switch per message. Messages gather for a millisecond instead; the UI

@@ -101,6 +101,25 @@ class IngestPipelineTest {
     }
 
     @Test
+    void resendAllHandsEveryKnownTopicOverAgain() {
+        try (IngestPipeline pipeline = new IngestPipeline(100, 1L << 20).start()) {
+            pipeline.accept(message("a", "1"));
+            pipeline.accept(message("b/c", "2"));
+            Eventually.await(Duration.ofSeconds(5), () -> pipeline.stats().applied() == 2, () -> "stats " + pipeline.stats());
+            pipeline.takeChanges();
+
+            pipeline.resendAll();
+
+            Map<String, TopicSnapshot> all = new HashMap<>();
+            Eventually.await(Duration.ofSeconds(5), () -> {
+                all.putAll(pipeline.takeChanges());
+                return all.size() == 2;
+            }, () -> "resent so far: " + all.keySet());
+            assertEquals("2", text(all.get("b/c").lastMessage().orElseThrow()));
+        }
+    }
+
+    @Test
     void aModelThatThrowsCostsOnlyThatMessageAndIsCounted() {
         // A model that cannot take one topic's payload, e.g. a room parser meeting garbage.
         try (IngestPipeline pipeline = new IngestPipeline(100, 1L << 20).observe(m -> {

@@ -3,6 +3,7 @@ package org.brokerscope.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -13,6 +14,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.brokerscope.BrokerscopeApp;
+import org.brokerscope.mqtt.BrokerConnection;
+import org.brokerscope.mqtt.ConnectionSettings;
+import org.brokerscope.mqtt.PahoV5Connection;
 import org.brokerscope.settings.ConfigDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,12 +89,22 @@ class MainWindowTest {
 
     @Test
     @Order(4)
-    void switchingToFrenchRebuildsTheWindowAndIsSaved() throws Exception {
+    void switchingToFrenchRebuildsTheWindowKeepsEveryTopicAndIsSaved() throws Exception {
+        // A topic that is published once: after the rebuild only the model can bring its row back.
+        String broker = text("#brokerLabel").replace("Broker mqtt://", "tcp://");
+        try (BrokerConnection once = new PahoV5Connection(ConnectionSettings.of(broker, "test-once"), m -> { })) {
+            once.connect().get(10, TimeUnit.SECONDS);
+            once.publish("classe/tableau/message", "Bonjour".getBytes(StandardCharsets.UTF_8), 1, false).get(10, TimeUnit.SECONDS);
+        }
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("classe/tableau/message").tryQuery().isPresent());
+
         robot.clickOn("View").clickOn("Language").clickOn("Français");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Pièces").tryQuery().isPresent());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text("#connectionLabel").equals("Connecté"));
         assertTrue(Files.readString(configDir.resolve("settings.json")).contains("\"fr\""));
         assertTrue(robot.lookup(".topics-view").tryQuery().isPresent(), "the current view survives the switch");
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> robot.lookup("classe/tableau/message").tryQuery().isPresent()
+                && robot.lookup("Bonjour").tryQuery().isPresent());
     }
 
     @Test
