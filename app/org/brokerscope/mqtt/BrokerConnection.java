@@ -25,6 +25,9 @@ public interface BrokerConnection extends AutoCloseable {
 
     String serverUri();
 
+    /** What the broker granted on the last successful connect; empty before that. */
+    Optional<NegotiatedSession> negotiated();
+
     /** Disconnects if needed and releases every thread and socket. Safe to call twice. */
     @Override
     void close();

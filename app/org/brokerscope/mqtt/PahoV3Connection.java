@@ -96,6 +96,11 @@ public final class PahoV3Connection implements BrokerConnection {
     }
 
     @Override
+    public Optional<NegotiatedSession> negotiated() {
+        return state == ConnectionState.CONNECTED ? Optional.of(NegotiatedSession.mqtt311()) : Optional.empty();
+    }
+
+    @Override
     public String serverUri() {
         return settings.serverUri();
     }

@@ -31,6 +31,7 @@ public final class PahoV5Connection implements BrokerConnection {
     private volatile ConnectionState state = ConnectionState.DISCONNECTED;
     private volatile String lastError;
     private volatile MqttConnectionOptions options;
+    private volatile NegotiatedSession negotiated;
 
     /**
      * @param sink receives every message on Paho's callback thread; pass {@code message -> {}} for a
@@ -61,7 +62,7 @@ public final class PahoV5Connection implements BrokerConnection {
         options.setAutomaticReconnect(false);
         this.options = options;
         state = ConnectionState.CONNECTING;
-        return call(listener -> client.connect(options, null, listener))
+        return call(listener -> client.connect(options, null, listener), this::recordConnack)
                 .whenComplete((ok, error) -> {
                     if (state == ConnectionState.CLOSED) {
                         return;
@@ -97,6 +98,11 @@ public final class PahoV5Connection implements BrokerConnection {
     @Override
     public Optional<String> lastError() {
         return Optional.ofNullable(lastError);
+    }
+
+    @Override
+    public Optional<NegotiatedSession> negotiated() {
+        return state == ConnectionState.CONNECTED ? Optional.ofNullable(negotiated) : Optional.empty();
     }
 
     @Override
@@ -143,7 +149,7 @@ public final class PahoV5Connection implements BrokerConnection {
             if (state != ConnectionState.RECONNECTING) {
                 return;
             }
-            call(listener -> client.connect(options, null, listener)).whenComplete((ok, error) -> {
+            call(listener -> client.connect(options, null, listener), this::recordConnack).whenComplete((ok, error) -> {
                 if (state == ConnectionState.CLOSED) {
                     return;
                 }
@@ -160,12 +166,27 @@ public final class PahoV5Connection implements BrokerConnection {
         });
     }
 
+    private void recordConnack(IMqttToken token) {
+        MqttProperties p = token.getResponseProperties();
+        negotiated = p == null ? new NegotiatedSession("5.0", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty())
+                : new NegotiatedSession("5.0", Optional.ofNullable(p.getMaximumQoS()),
+                        Optional.ofNullable(p.isRetainAvailable()), Optional.ofNullable(p.getMaximumPacketSize()),
+                        Optional.ofNullable(p.getTopicAliasMaximum()), Optional.ofNullable(p.getServerKeepAlive()),
+                        Optional.ofNullable(p.getAssignedClientIdentifier()));
+    }
+
     private CompletableFuture<Void> call(PahoCall action) {
+        return call(action, token -> { });
+    }
+
+    private CompletableFuture<Void> call(PahoCall action, java.util.function.Consumer<IMqttToken> onSuccess) {
         CompletableFuture<Void> result = new CompletableFuture<>();
         try {
             action.start(new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
+                    onSuccess.accept(token);
                     result.complete(null);
                 }
 
