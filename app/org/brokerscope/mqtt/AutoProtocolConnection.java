@@ -82,6 +82,11 @@ final class AutoProtocolConnection implements BrokerConnection {
     }
 
     @Override
+    public Optional<ConnectionFailure> lastFailure() {
+        return current.lastFailure();
+    }
+
+    @Override
     public String serverUri() {
         return settings.serverUri();
     }

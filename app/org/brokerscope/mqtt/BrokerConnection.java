@@ -25,6 +25,9 @@ public interface BrokerConnection extends AutoCloseable {
 
     String serverUri();
 
+    /** The last failure, classified for the UI; empty while nothing has failed since the last connect. */
+    Optional<ConnectionFailure> lastFailure();
+
     /** What the broker granted on the last successful connect; empty before that. */
     Optional<NegotiatedSession> negotiated();
 

@@ -33,6 +33,7 @@ public final class PahoV3Connection implements BrokerConnection {
     private final Map<String, Integer> subscriptions = new ConcurrentHashMap<>();
     private volatile ConnectionState state = ConnectionState.DISCONNECTED;
     private volatile String lastError;
+    private volatile ConnectionFailure lastFailure;
     private volatile MqttConnectOptions options;
 
     public PahoV3Connection(ConnectionSettings settings, MessageSink sink) {
@@ -54,6 +55,10 @@ public final class PahoV3Connection implements BrokerConnection {
         // 3.1.1 has no session expiry: a kept session is simply cleanSession=false.
         options.setCleanSession(settings.sessionExpirySeconds() == 0);
         options.setKeepAliveInterval(settings.keepAliveSeconds());
+        settings.credentials().ifPresent(c -> {
+            options.setUserName(c.username());
+            options.setPassword(c.password());
+        });
         // Same reason as in PahoV5Connection: Paho's automatic reconnect runs its own Timer thread
         // ("MQTT Reconnect: ...") that we would have to trust close() to stop; our loop has no thread.
         options.setAutomaticReconnect(false);
@@ -66,9 +71,11 @@ public final class PahoV3Connection implements BrokerConnection {
                     }
                     if (error != null) {
                         lastError = describe(error);
+                        lastFailure = ConnectionFailures.atConnect(error, settings.credentials().isPresent());
                         state = ConnectionState.FAILED;
                     } else {
                         lastError = null;
+                        lastFailure = null;
                         state = ConnectionState.CONNECTED;
                     }
                 });
@@ -98,6 +105,11 @@ public final class PahoV3Connection implements BrokerConnection {
     @Override
     public Optional<NegotiatedSession> negotiated() {
         return state == ConnectionState.CONNECTED ? Optional.of(NegotiatedSession.mqtt311()) : Optional.empty();
+    }
+
+    @Override
+    public Optional<ConnectionFailure> lastFailure() {
+        return Optional.ofNullable(lastFailure);
     }
 
     @Override
@@ -153,6 +165,7 @@ public final class PahoV3Connection implements BrokerConnection {
                             }));
                 } else {
                     lastError = describe(error);
+                    lastFailure = ConnectionFailures.atConnect(error, settings.credentials().isPresent());
                     reconnectAfter(Math.min(delaySeconds * 2, MAX_RECONNECT_DELAY_S));
                 }
             });
@@ -214,6 +227,8 @@ public final class PahoV3Connection implements BrokerConnection {
                 return;
             }
             lastError = cause != null ? describe(cause) : "connection lost";
+            lastFailure = cause != null ? ConnectionFailures.classify(cause)
+                    : new ConnectionFailure(FailureKind.DROPPED, Optional.empty(), lastError);
             if (settings.automaticReconnect()) {
                 state = ConnectionState.RECONNECTING;
                 reconnectAfter(1);

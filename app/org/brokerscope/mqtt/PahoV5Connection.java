@@ -30,6 +30,7 @@ public final class PahoV5Connection implements BrokerConnection {
     private final Map<String, Integer> subscriptions = new ConcurrentHashMap<>();
     private volatile ConnectionState state = ConnectionState.DISCONNECTED;
     private volatile String lastError;
+    private volatile ConnectionFailure lastFailure;
     private volatile MqttConnectionOptions options;
     private volatile NegotiatedSession negotiated;
 
@@ -57,6 +58,11 @@ public final class PahoV5Connection implements BrokerConnection {
             options.setSessionExpiryInterval(settings.sessionExpirySeconds());
         }
         options.setKeepAliveInterval(settings.keepAliveSeconds());
+        settings.credentials().ifPresent(c -> {
+            options.setUserName(c.username());
+            // Paho v5 wants bytes; the copy lives as long as the options, which the reconnect loop needs.
+            options.setPassword(new String(c.password()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
         // We reconnect ourselves (reconnectAfter): Paho's automatic reconnect starts a non-daemon Timer
         // that close() cannot stop, which keeps the JVM alive (Paho #654).
         options.setAutomaticReconnect(false);
@@ -69,11 +75,13 @@ public final class PahoV5Connection implements BrokerConnection {
                     }
                     if (error != null) {
                         lastError = describe(error);
+                        lastFailure = ConnectionFailures.atConnect(error, settings.credentials().isPresent());
                         state = ConnectionState.FAILED;
                     } else {
                         // Paho completes the connect token before it calls connectComplete(): without this, a
                         // caller chaining on connect() could still read CONNECTING.
                         lastError = null;
+                        lastFailure = null;
                         state = ConnectionState.CONNECTED;
                     }
                 });
@@ -103,6 +111,11 @@ public final class PahoV5Connection implements BrokerConnection {
     @Override
     public Optional<NegotiatedSession> negotiated() {
         return state == ConnectionState.CONNECTED ? Optional.ofNullable(negotiated) : Optional.empty();
+    }
+
+    @Override
+    public Optional<ConnectionFailure> lastFailure() {
+        return Optional.ofNullable(lastFailure);
     }
 
     @Override
@@ -160,6 +173,7 @@ public final class PahoV5Connection implements BrokerConnection {
                             .exceptionally(logFailure("Resubscribing to " + filter)));
                 } else {
                     lastError = describe(error);
+                    lastFailure = ConnectionFailures.atConnect(error, settings.credentials().isPresent());
                     reconnectAfter(Math.min(delaySeconds * 2, MAX_RECONNECT_DELAY_S));
                 }
             });
@@ -236,6 +250,8 @@ public final class PahoV5Connection implements BrokerConnection {
             }
             lastError = response.getReasonString() != null ? response.getReasonString()
                     : response.getException() != null ? describe(response.getException()) : "connection lost";
+            lastFailure = response.getException() != null ? ConnectionFailures.classify(response.getException())
+                    : ConnectionFailures.ofV5Reason(response.getReturnCode(), String.valueOf(lastError));
             if (settings.automaticReconnect()) {
                 state = ConnectionState.RECONNECTING;
                 reconnectAfter(1);
