@@ -25,6 +25,12 @@ public interface BrokerConnection extends AutoCloseable {
 
     String serverUri();
 
+    /** The last failure, classified for the UI; empty while nothing has failed since the last connect. */
+    Optional<ConnectionFailure> lastFailure();
+
+    /** What the broker granted on the last successful connect; empty before that. */
+    Optional<NegotiatedSession> negotiated();
+
     /** Disconnects if needed and releases every thread and socket. Safe to call twice. */
     @Override
     void close();

@@ -1,6 +1,7 @@
 package org.brokerscope.mqtt;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a connection needs to reach a broker. The connection issue grows this into full profiles
@@ -12,21 +13,37 @@ import java.util.Objects;
  * @param automaticReconnect whether the client retries by itself after a loss
  * @param sessionExpirySeconds 0 for a clean session each time; more to keep the session, and the
  *                          messages the broker queues for it, that long after a disconnect
+ * @param protocol          MQTT version; AUTO tries 5.0 and falls back to 3.1.1
+ * @param credentials       username and password, when the broker asks for them
  */
 public record ConnectionSettings(String serverUri, String clientId, int keepAliveSeconds, boolean automaticReconnect,
-                                 long sessionExpirySeconds) {
+                                 long sessionExpirySeconds, ProtocolChoice protocol,
+                                 Optional<Credentials> credentials) {
 
     public ConnectionSettings {
         Objects.requireNonNull(serverUri, "serverUri");
         Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(credentials, "credentials");
     }
 
     public static ConnectionSettings of(String serverUri, String clientId) {
-        return new ConnectionSettings(serverUri, clientId, 30, true, 0);
+        return new ConnectionSettings(serverUri, clientId, 30, true, 0, ProtocolChoice.AUTO, Optional.empty());
     }
 
     /** The same connection with a session the broker keeps, and queues messages for, while offline. */
     public ConnectionSettings withPersistentSession(long expirySeconds) {
-        return new ConnectionSettings(serverUri, clientId, keepAliveSeconds, automaticReconnect, expirySeconds);
+        return new ConnectionSettings(serverUri, clientId, keepAliveSeconds, automaticReconnect, expirySeconds, protocol,
+                credentials);
+    }
+
+    public ConnectionSettings withProtocol(ProtocolChoice choice) {
+        return new ConnectionSettings(serverUri, clientId, keepAliveSeconds, automaticReconnect, sessionExpirySeconds,
+                choice, credentials);
+    }
+
+    public ConnectionSettings withCredentials(String username, char[] password) {
+        return new ConnectionSettings(serverUri, clientId, keepAliveSeconds, automaticReconnect, sessionExpirySeconds,
+                protocol, Optional.of(new Credentials(username, password)));
     }
 }

@@ -30,7 +30,9 @@ public final class PahoV5Connection implements BrokerConnection {
     private final Map<String, Integer> subscriptions = new ConcurrentHashMap<>();
     private volatile ConnectionState state = ConnectionState.DISCONNECTED;
     private volatile String lastError;
+    private volatile ConnectionFailure lastFailure;
     private volatile MqttConnectionOptions options;
+    private volatile NegotiatedSession negotiated;
 
     /**
      * @param sink receives every message on Paho's callback thread; pass {@code message -> {}} for a
@@ -56,23 +58,30 @@ public final class PahoV5Connection implements BrokerConnection {
             options.setSessionExpiryInterval(settings.sessionExpirySeconds());
         }
         options.setKeepAliveInterval(settings.keepAliveSeconds());
+        settings.credentials().ifPresent(c -> {
+            options.setUserName(c.username());
+            // Paho v5 wants bytes; the copy lives as long as the options, which the reconnect loop needs.
+            options.setPassword(new String(c.password()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
         // We reconnect ourselves (reconnectAfter): Paho's automatic reconnect starts a non-daemon Timer
         // that close() cannot stop, which keeps the JVM alive (Paho #654).
         options.setAutomaticReconnect(false);
         this.options = options;
         state = ConnectionState.CONNECTING;
-        return call(listener -> client.connect(options, null, listener))
+        return call(listener -> client.connect(options, null, listener), this::recordConnack)
                 .whenComplete((ok, error) -> {
                     if (state == ConnectionState.CLOSED) {
                         return;
                     }
                     if (error != null) {
                         lastError = describe(error);
+                        lastFailure = ConnectionFailures.atConnect(error, settings.credentials().isPresent());
                         state = ConnectionState.FAILED;
                     } else {
                         // Paho completes the connect token before it calls connectComplete(): without this, a
                         // caller chaining on connect() could still read CONNECTING.
                         lastError = null;
+                        lastFailure = null;
                         state = ConnectionState.CONNECTED;
                     }
                 });
@@ -97,6 +106,16 @@ public final class PahoV5Connection implements BrokerConnection {
     @Override
     public Optional<String> lastError() {
         return Optional.ofNullable(lastError);
+    }
+
+    @Override
+    public Optional<NegotiatedSession> negotiated() {
+        return state == ConnectionState.CONNECTED ? Optional.ofNullable(negotiated) : Optional.empty();
+    }
+
+    @Override
+    public Optional<ConnectionFailure> lastFailure() {
+        return Optional.ofNullable(lastFailure);
     }
 
     @Override
@@ -143,7 +162,7 @@ public final class PahoV5Connection implements BrokerConnection {
             if (state != ConnectionState.RECONNECTING) {
                 return;
             }
-            call(listener -> client.connect(options, null, listener)).whenComplete((ok, error) -> {
+            call(listener -> client.connect(options, null, listener), this::recordConnack).whenComplete((ok, error) -> {
                 if (state == ConnectionState.CLOSED) {
                     return;
                 }
@@ -154,18 +173,34 @@ public final class PahoV5Connection implements BrokerConnection {
                             .exceptionally(logFailure("Resubscribing to " + filter)));
                 } else {
                     lastError = describe(error);
+                    lastFailure = ConnectionFailures.atConnect(error, settings.credentials().isPresent());
                     reconnectAfter(Math.min(delaySeconds * 2, MAX_RECONNECT_DELAY_S));
                 }
             });
         });
     }
 
+    private void recordConnack(IMqttToken token) {
+        MqttProperties p = token.getResponseProperties();
+        negotiated = p == null ? new NegotiatedSession("5.0", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty())
+                : new NegotiatedSession("5.0", Optional.ofNullable(p.getMaximumQoS()),
+                        Optional.ofNullable(p.isRetainAvailable()), Optional.ofNullable(p.getMaximumPacketSize()),
+                        Optional.ofNullable(p.getTopicAliasMaximum()), Optional.ofNullable(p.getServerKeepAlive()),
+                        Optional.ofNullable(p.getAssignedClientIdentifier()));
+    }
+
     private CompletableFuture<Void> call(PahoCall action) {
+        return call(action, token -> { });
+    }
+
+    private CompletableFuture<Void> call(PahoCall action, java.util.function.Consumer<IMqttToken> onSuccess) {
         CompletableFuture<Void> result = new CompletableFuture<>();
         try {
             action.start(new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
+                    onSuccess.accept(token);
                     result.complete(null);
                 }
 
@@ -215,6 +250,8 @@ public final class PahoV5Connection implements BrokerConnection {
             }
             lastError = response.getReasonString() != null ? response.getReasonString()
                     : response.getException() != null ? describe(response.getException()) : "connection lost";
+            lastFailure = response.getException() != null ? ConnectionFailures.classify(response.getException())
+                    : ConnectionFailures.ofV5Reason(response.getReturnCode(), String.valueOf(lastError));
             if (settings.automaticReconnect()) {
                 state = ConnectionState.RECONNECTING;
                 reconnectAfter(1);

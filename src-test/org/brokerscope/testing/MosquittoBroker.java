@@ -30,16 +30,58 @@ public final class MosquittoBroker implements AutoCloseable {
     private final Path log;
     private Process process;
 
-    private MosquittoBroker(int port, Path folder) throws IOException {
+    private MosquittoBroker(int port, Path folder, String extraConfig) throws IOException {
         this.port = port;
         this.folder = folder;
         this.config = folder.resolve("mosquitto.conf");
         this.log = folder.resolve("mosquitto.log");
-        Files.writeString(config, configText(port));
+        Files.writeString(config, configText(port).replace("allow_anonymous true\n", "") + extraConfig);
     }
 
     /** Starts Mosquitto on a free loopback port and waits until it accepts connections. */
     public static MosquittoBroker start() {
+        return start(folder -> "allow_anonymous true\n");
+    }
+
+    /** Mosquitto that accepts only {@code user} with {@code password}, from a mosquitto_passwd file. */
+    public static MosquittoBroker startWithPassword(String user, String password) {
+        return start(folder -> {
+            Path file = folder.resolve("passwords");
+            run("mosquitto_passwd", "-b", "-c", file.toString(), user, password);
+            // Started as root, Mosquitto drops to the 'mosquitto' user before it reads the file; the temp
+            // folder is 0700, so let that user in (the file holds only a salted hash of a test password).
+            readableByAll(folder);
+            readableByAll(file);
+            return "allow_anonymous false\npassword_file " + file + "\n";
+        });
+    }
+
+    /** Extra config lines, written by a step that may put files (passwords, certificates) in the broker's folder. */
+    @FunctionalInterface
+    public interface ConfigStep {
+        String write(Path folder) throws IOException;
+    }
+
+    public static void readableByAll(Path path) throws IOException {
+        boolean dir = Files.isDirectory(path);
+        Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString(
+                dir ? "rwxr-xr-x" : "rw-r--r--"));
+    }
+
+    public static void run(String... command) throws IOException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new AssertionError(String.join(" ", command) + " failed:\n" + out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted running " + command[0], e);
+        }
+    }
+
+    public static MosquittoBroker start(ConfigStep extra) {
         if (!Files.isExecutable(BINARY)) {
             throw new AssertionError("Mosquitto is needed for this test but " + BINARY
                     + " is missing; install it with: apt-get install mosquitto");
@@ -47,7 +89,7 @@ public final class MosquittoBroker implements AutoCloseable {
         Path folder = createFolder();
         boolean started = false;
         try {
-            MosquittoBroker broker = new MosquittoBroker(freePort(), folder);
+            MosquittoBroker broker = new MosquittoBroker(freePort(), folder, extra.write(folder));
             broker.launch();
             started = true;
             return broker;

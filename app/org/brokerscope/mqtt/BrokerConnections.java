@@ -1,0 +1,16 @@
+package org.brokerscope.mqtt;
+
+/** Opens the right {@link BrokerConnection} for a profile, so nothing above {@code mqtt} picks a client library. */
+public final class BrokerConnections {
+    private BrokerConnections() {
+    }
+
+    /** A connection that is not yet connected; call {@link BrokerConnection#connect()}. */
+    public static BrokerConnection open(ConnectionSettings settings, MessageSink sink) {
+        return switch (settings.protocol()) {
+            case MQTT_5 -> new PahoV5Connection(settings, sink);
+            case MQTT_3_1_1 -> new PahoV3Connection(settings, sink);
+            case AUTO -> new AutoProtocolConnection(settings, sink);
+        };
+    }
+}

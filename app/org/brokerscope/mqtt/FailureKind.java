@@ -1,0 +1,22 @@
+package org.brokerscope.mqtt;
+
+/** Why a connection failed or was lost, as a kind the UI maps to localized text. */
+public enum FailureKind {
+    BAD_CREDENTIALS,
+    NOT_AUTHORIZED,
+    UNKNOWN_HOST,
+    /** Nothing listens on that port. */
+    REFUSED,
+    TIMEOUT,
+    TLS_UNTRUSTED,
+    TLS_HOSTNAME_MISMATCH,
+    TLS_EXPIRED,
+    TLS_OTHER,
+    WEBSOCKET_PATH,
+    /** The broker closed a connection that was up, or closed it before answering CONNECT. */
+    DROPPED,
+    PROTOCOL_UNSUPPORTED,
+    /** Another client connected with the same client ID (MQTT 5 reason 0x8E). */
+    CLIENT_ID_TAKEN_OVER,
+    OTHER
+}
