@@ -71,7 +71,8 @@ class MainWindowTest {
     void topicsViewListsTheDemoHouse() throws Exception {
         TableView<?> table = robot.lookup(".topics-view .table-view").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() >= 6);
-        assertTrue(robot.lookup("maison/salon/temperature").tryQuery().isPresent(), "salon temperature row");
+        // Items exist before their cells: wait for the row to be laid out, not just listed.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("maison/salon/temperature").tryQuery().isPresent());
     }
 
     @Test
