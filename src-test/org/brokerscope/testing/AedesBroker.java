@@ -4,13 +4,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.brokerscope.broker.FreePorts;
+import org.brokerscope.cli.bench.ChildProcesses;
 
 /**
  * aedes (npm), a real MQTT 3.1.1-only broker, run with {@code node} as a child process on a free loopback
@@ -45,7 +46,7 @@ public final class AedesBroker implements AutoCloseable {
     public static AedesBroker start() {
         try {
             Path script = installIfMissing();
-            int port = freePort();
+            int port = FreePorts.any(HOST);
             Process process = new ProcessBuilder("node", script.toString(), Integer.toString(port))
                     .directory(INSTALL.toFile()).redirectErrorStream(true).start();
             awaitReady(process);
@@ -61,15 +62,7 @@ public final class AedesBroker implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process, Duration.ofSeconds(5));
     }
 
     private static synchronized Path installIfMissing() throws IOException {
@@ -118,12 +111,6 @@ public final class AedesBroker implements AutoCloseable {
         } catch (Exception e) {
             process.destroyForcibly();
             throw new AssertionError("aedes did not say ready within 20 s", e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
         }
     }
 }

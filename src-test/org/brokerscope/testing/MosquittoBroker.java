@@ -2,15 +2,14 @@ package org.brokerscope.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
+import org.brokerscope.broker.FreePorts;
+import org.brokerscope.cli.bench.ChildProcesses;
 
 /**
  * A real Mosquitto broker, run as a child process on a free loopback port with its own config file.
@@ -89,7 +88,7 @@ public final class MosquittoBroker implements AutoCloseable {
         Path folder = createFolder();
         boolean started = false;
         try {
-            MosquittoBroker broker = new MosquittoBroker(freePort(), folder, extra.write(folder));
+            MosquittoBroker broker = new MosquittoBroker(FreePorts.any(HOST), folder, extra.write(folder));
             broker.launch();
             started = true;
             return broker;
@@ -115,15 +114,7 @@ public final class MosquittoBroker implements AutoCloseable {
         if (process == null) {
             return;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process, Duration.ofSeconds(5));
         process = null;
     }
 
@@ -153,7 +144,7 @@ public final class MosquittoBroker implements AutoCloseable {
 
     private void awaitListening() throws IOException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_DEADLINE_MS);
-        while (!accepts()) {
+        while (!FreePorts.isListening(HOST, port)) {
             if (!process.isAlive()) {
                 throw new AssertionError("Mosquitto exited with code " + process.exitValue() + " before listening on "
                         + HOST + ":" + port + ". Its log:\n" + logText());
@@ -170,15 +161,6 @@ public final class MosquittoBroker implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("Interrupted while waiting for Mosquitto", e);
             }
-        }
-    }
-
-    private boolean accepts() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(HOST, port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 
@@ -206,11 +188,6 @@ public final class MosquittoBroker implements AutoCloseable {
                 """.formatted(port, HOST);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static void deleteQuietly(Path folder) {
         if (folder == null) {

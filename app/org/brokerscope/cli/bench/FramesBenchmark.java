@@ -4,11 +4,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -58,10 +57,7 @@ public final class FramesBenchmark {
                 }
             }
         } finally {
-            app.destroy();
-            if (!app.waitFor(15, TimeUnit.SECONDS)) {
-                app.destroyForcibly();
-            }
+            ChildProcesses.stop(app, Duration.ofSeconds(15));
         }
         return 0;
     }
@@ -99,12 +95,10 @@ public final class FramesBenchmark {
     private static void awaitPort(int port) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            if (FreePorts.isListening("127.0.0.1", port)) {
                 return;
-            } catch (IOException notYet) {
-                Thread.sleep(200);
             }
+            Thread.sleep(200);
         }
         throw new IOException("The app's embedded broker never listened on " + port + "; is there a display?");
     }

@@ -2,10 +2,9 @@ package org.brokerscope.cli.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.brokerscope.broker.FreePorts;
 
@@ -61,12 +60,10 @@ public final class LocalMosquitto implements AutoCloseable {
                 throw new IOException("mosquitto exited with " + process.exitValue() + ": "
                         + Files.readString(folder.resolve("stdout.log")));
             }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            if (FreePorts.isListening("127.0.0.1", port)) {
                 return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
             }
+            Thread.sleep(50);
         }
         close();
         throw new IOException("mosquitto did not listen on port " + port + " within 10 s");
@@ -74,14 +71,7 @@ public final class LocalMosquitto implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process, Duration.ofSeconds(5));
         try (var files = Files.walk(folder)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | UncheckedIOException e) {

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -74,10 +75,7 @@ public final class StartupBenchmark {
                 }
             }
         } finally {
-            process.destroy();
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
+            ChildProcesses.stop(process, Duration.ofSeconds(15));
         }
         if (window < 0) {
             throw new IOException(mainClass + " never reported its window; is there a display (DISPLAY / xvfb-run)?");
