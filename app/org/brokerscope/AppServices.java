@@ -55,6 +55,11 @@ public final class AppServices implements AutoCloseable {
         status = status.withNotice(notice);
     }
 
+    /** The app's own connection to the broker it watches (publish, subscribe); empty until it exists. */
+    public synchronized Optional<BrokerConnection> monitor() {
+        return Optional.ofNullable(monitor);
+    }
+
     public ConnectionState connectionState() {
         BrokerConnection m;
         synchronized (this) {

@@ -15,35 +15,43 @@ import java.util.Optional;
  *                          messages the broker queues for it, that long after a disconnect
  * @param protocol          MQTT version; AUTO tries 5.0 and falls back to 3.1.1
  * @param credentials       username and password, when the broker asks for them
+ * @param will              the Last Will the broker publishes if this client drops without DISCONNECT
  */
 public record ConnectionSettings(String serverUri, String clientId, int keepAliveSeconds, boolean automaticReconnect,
                                  long sessionExpirySeconds, ProtocolChoice protocol,
-                                 Optional<Credentials> credentials) {
+                                 Optional<Credentials> credentials, Optional<LastWill> will) {
 
     public ConnectionSettings {
         Objects.requireNonNull(serverUri, "serverUri");
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(will, "will");
     }
 
     public static ConnectionSettings of(String serverUri, String clientId) {
-        return new ConnectionSettings(serverUri, clientId, 30, true, 0, ProtocolChoice.AUTO, Optional.empty());
+        return new ConnectionSettings(serverUri, clientId, 30, true, 0, ProtocolChoice.AUTO, Optional.empty(),
+                Optional.empty());
     }
 
     /** The same connection with a session the broker keeps, and queues messages for, while offline. */
     public ConnectionSettings withPersistentSession(long expirySeconds) {
         return new ConnectionSettings(serverUri, clientId, keepAliveSeconds, automaticReconnect, expirySeconds, protocol,
-                credentials);
+                credentials, will);
     }
 
     public ConnectionSettings withProtocol(ProtocolChoice choice) {
         return new ConnectionSettings(serverUri, clientId, keepAliveSeconds, automaticReconnect, sessionExpirySeconds,
-                choice, credentials);
+                choice, credentials, will);
     }
 
     public ConnectionSettings withCredentials(String username, char[] password) {
         return new ConnectionSettings(serverUri, clientId, keepAliveSeconds, automaticReconnect, sessionExpirySeconds,
-                protocol, Optional.of(new Credentials(username, password)));
+                protocol, Optional.of(new Credentials(username, password)), will);
+    }
+
+    public ConnectionSettings withWill(LastWill lastWill) {
+        return new ConnectionSettings(serverUri, clientId, keepAliveSeconds, automaticReconnect, sessionExpirySeconds,
+                protocol, credentials, Optional.of(lastWill));
     }
 }

@@ -59,6 +59,7 @@ public final class PahoV3Connection implements BrokerConnection {
             options.setUserName(c.username());
             options.setPassword(c.password());
         });
+        settings.will().ifPresent(w -> options.setWill(w.topic(), w.payload(), w.qos(), w.retained()));
         // Same reason as in PahoV5Connection: Paho's automatic reconnect runs its own Timer thread
         // ("MQTT Reconnect: ...") that we would have to trust close() to stop; our loop has no thread.
         options.setAutomaticReconnect(false);

@@ -63,6 +63,12 @@ public final class PahoV5Connection implements BrokerConnection {
             // Paho v5 wants bytes; the copy lives as long as the options, which the reconnect loop needs.
             options.setPassword(new String(c.password()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         });
+        settings.will().ifPresent(w -> {
+            MqttMessage will = new MqttMessage(w.payload());
+            will.setQos(w.qos());
+            will.setRetained(w.retained());
+            options.setWill(w.topic(), will);
+        });
         // We reconnect ourselves (reconnectAfter): Paho's automatic reconnect starts a non-daemon Timer
         // that close() cannot stop, which keeps the JVM alive (Paho #654).
         options.setAutomaticReconnect(false);

@@ -112,6 +112,24 @@ abstract class BrokerConnectionContract {
     }
 
     @Test
+    void theBrokerPublishesTheLastWillWhenTheConnectionEndsWithoutDisconnect() throws Exception {
+        BrokerConnection watcher = connection("test-will-watcher", received::add);
+        watcher.connect().get(10, TimeUnit.SECONDS);
+        watcher.subscribe("devices/+/status", 1).get(10, TimeUnit.SECONDS);
+        BrokerConnection device = open(ConnectionSettings.of(mosquitto.tcpUri(), "test-will-device")
+                .withWill(new LastWill("devices/d1/status", bytes("offline"), 1, true)), m -> { });
+        connections.add(device);
+        device.connect().get(10, TimeUnit.SECONDS);
+
+        // A second client with the same ID makes the broker drop the first without a DISCONNECT from it.
+        BrokerConnection takeover = connection("test-will-device", m -> { });
+        takeover.connect().get(10, TimeUnit.SECONDS);
+
+        Eventually.await(WAIT, () -> received.stream().anyMatch(m -> "offline".equals(text(m)) && m.topic().equals("devices/d1/status")),
+                () -> "no Last Will arrived; received " + texts());
+    }
+
+    @Test
     void noMqttThreadIsLeftAfterClose() throws Exception {
         ThreadWatch watch = ThreadWatch.snapshot();
         BrokerConnection connection = connection("test-threads", received::add);
