@@ -17,6 +17,7 @@ import org.brokerscope.settings.AppSettings;
 import org.brokerscope.settings.ConfigDirectory;
 import org.brokerscope.settings.JsonFileStore;
 import org.brokerscope.ui.AppView;
+import org.brokerscope.ui.CrashReporter;
 import org.brokerscope.ui.FxPump;
 import org.brokerscope.ui.FxmlViews;
 import org.brokerscope.ui.I18n;
@@ -38,10 +39,13 @@ public final class BrokerscopeApp extends Application {
     private FxPump pump;
     private ExecutorService background;
     private Stage stage;
+    private I18n i18n;
+    private CrashReporter crashReporter;
     private final StartupTimer startupTimer = new StartupTimer(ManagementFactory.getRuntimeMXBean().getStartTime());
 
     @Override
     public void init() throws IOException {
+        Logging.configure();
         settingsStore = new JsonFileStore<>(ConfigDirectory.resolve().resolve("settings.json"), AppSettings.class,
                 AppSettings::defaults, java.time.Clock.systemUTC());
         JsonFileStore.Loaded<AppSettings> loaded = settingsStore.load();
@@ -57,6 +61,8 @@ public final class BrokerscopeApp extends Application {
     @Override
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
+        crashReporter = new CrashReporter(() -> i18n, () -> stage);
+        crashReporter.install();
         background = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("brokerscope-startup").daemon(true).factory());
         pump = new FxPump(services);
         showShell();
@@ -70,14 +76,13 @@ public final class BrokerscopeApp extends Application {
         stage.requestFocus();
         startupTimer.windowShown();
         // HiveMQ installs its own JVM-wide handler when it starts; put ours back once it has.
-        services.start(background).whenComplete((ok, error) -> Thread.setDefaultUncaughtExceptionHandler(
-                (thread, e) -> LOG.log(System.Logger.Level.ERROR, "Uncaught exception in " + thread.getName(), e)));
+        services.start(background).whenComplete((ok, error) -> crashReporter.install());
         pump.start();
     }
 
     /** Builds the window's content in the chosen language; called again when the language changes. */
     private void showShell() {
-        I18n i18n = I18n.forLanguage(settings.language());
+        i18n = I18n.forLanguage(settings.language());
         ShellViewModel shellModel = new ShellViewModel(i18n, this::changeLanguage);
         TopicsViewModel topicsModel = new TopicsViewModel(i18n);
         ShellView shell = new ShellView(shellModel, i18n, settings.language(),

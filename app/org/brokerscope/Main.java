@@ -1,9 +1,6 @@
 package org.brokerscope;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Set;
-import java.util.logging.LogManager;
 import java.util.stream.Collectors;
 import javafx.application.Application;
 import org.brokerscope.cli.Cli;
@@ -15,8 +12,6 @@ import org.brokerscope.cli.Cli;
  * class that extends {@code Application} would be refused.
  */
 public final class Main {
-    private static final String LOGBACK_PROPERTY = "logback.configurationFile";
-
     private Main() {
     }
 
@@ -57,19 +52,6 @@ public final class Main {
     }
 
     private static void configureLogging() {
-        // HiveMQ logs through logback, which must find the app's configuration, not the one in HiveMQ's jar.
-        if (System.getProperty(LOGBACK_PROPERTY) == null) {
-            System.setProperty(LOGBACK_PROPERTY, "org/brokerscope/logback.xml");
-        }
-        if (System.getProperty("java.util.logging.config.file") != null) {
-            return;
-        }
-        try (InputStream in = Main.class.getResourceAsStream("logging.properties")) {
-            if (in != null) {
-                LogManager.getLogManager().readConfiguration(in);
-            }
-        } catch (IOException e) {
-            System.err.println("Logging configuration unreadable, using defaults: " + e.getMessage());
-        }
+        Logging.configure();
     }
 }
