@@ -61,7 +61,8 @@ public final class HistoryEntry {
     }
 
     void settle(String text, boolean isFailure) {
-        result.set(text);
+        // Failed first: the result cell reads it when the text change makes it repaint.
         failed.set(isFailure);
+        result.set(text);
     }
 }
