@@ -187,6 +187,32 @@ class PublishViewTest {
         robot.interact(() -> robot.lookup(".publish-form-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(to));
     }
 
+    @Test
+    @Order(7)
+    void sendAndAwaitResponseShowsTheReplyWithTheSameCorrelation() throws Exception {
+        String broker = text("#brokerLabel").replace("Broker mqtt://", "tcp://");
+        BrokerConnection[] responder = new BrokerConnection[1];
+        // A device answering requests, as MQTT 5 request/response intends: to the response topic, same correlation.
+        responder[0] = new PahoV5Connection(ConnectionSettings.of(broker, "publish-view-responder"), request ->
+                request.properties().responseTopic().ifPresent(replyTo -> responder[0].send(
+                        org.brokerscope.mqtt.PublishRequest.to(replyTo).payload("pong".getBytes(StandardCharsets.UTF_8))
+                                .correlationData(request.properties().correlationData().orElse(new byte[0])).qos(1).build())));
+        try (BrokerConnection device = responder[0]) {
+            device.connect().get(10, TimeUnit.SECONDS);
+            device.subscribe("service/ping", 1).get(10, TimeUnit.SECONDS);
+            robot.interact(() -> robot.lookup("#formatBox").queryComboBox().getSelectionModel().select(
+                    org.brokerscope.domain.PayloadFormat.TEXT));
+            replaceTopic("service/ping");
+            robot.interact(() -> area().setText("ping"));
+            scrollForm(1);
+
+            robot.clickOn("#requestButton");
+
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> text("#replyLabel").startsWith("Reply after"));
+            assertTrue(text("#replyLabel").endsWith("ms: pong"), text("#replyLabel"));
+        }
+    }
+
     private void replaceTopic(String topic) {
         robot.interact(() -> field("#topicField").clear());
         robot.clickOn("#topicField").write(topic);
