@@ -209,8 +209,8 @@ public final class PublishView {
         qosColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().qos()
                 + (c.getValue().retained() ? " R" : "")));
         resultColumn.setCellValueFactory(c -> c.getValue().resultProperty());
-        historyTable.setRowFactory(table -> new HistoryRow());
-        resultColumn.setCellFactory(column -> new ResultCell());
+        historyTable.setRowFactory(table -> new HistoryCells.Row());
+        resultColumn.setCellFactory(column -> new HistoryCells.Result());
         var noSelection = historyTable.getSelectionModel().selectedItemProperty().isNull();
         resendButton.disableProperty().bind(noSelection);
         editButton.disableProperty().bind(noSelection);
@@ -295,32 +295,6 @@ public final class PublishView {
     @FXML
     private void deleteTemplate() {
         model.templates().delete(model.templates().nameProperty().get().strip());
-    }
-
-    /** A history row whose tooltip is the full result, which rarely fits its column. */
-    private static final class HistoryRow extends javafx.scene.control.TableRow<HistoryEntry> {
-        @Override
-        protected void updateItem(HistoryEntry entry, boolean empty) {
-            super.updateItem(entry, empty);
-            if (empty || entry == null) {
-                setTooltip(null);
-                return;
-            }
-            javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
-            tip.textProperty().bind(Bindings.concat(entry.topic(), "\n", entry.resultProperty()));
-            setTooltip(tip);
-        }
-    }
-
-    /** The result in red when the message was not delivered. */
-    private static final class ResultCell extends javafx.scene.control.TableCell<HistoryEntry, String> {
-        @Override
-        protected void updateItem(String text, boolean empty) {
-            super.updateItem(text, empty);
-            setText(empty ? null : text);
-            HistoryEntry entry = empty || getTableRow() == null ? null : getTableRow().getItem();
-            pseudoClassStateChanged(ERROR, entry != null && entry.failedProperty().get());
-        }
     }
 
     private static void show(javafx.scene.Node node, javafx.beans.value.ObservableBooleanValue when) {

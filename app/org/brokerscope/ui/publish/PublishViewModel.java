@@ -9,10 +9,8 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
-import org.brokerscope.domain.PayloadFormat;
 import org.brokerscope.domain.Topics;
 import org.brokerscope.mqtt.BrokerConnection;
-import org.brokerscope.mqtt.NegotiatedSession;
 import org.brokerscope.mqtt.Publication;
 import org.brokerscope.mqtt.PublishOutcome;
 import org.brokerscope.mqtt.PublishRequest;
@@ -245,9 +243,5 @@ public final class PublishViewModel {
     /** The one-line classroom explanation of a QoS level. */
     public String qosExplanation(int qos) {
         return i18n.text("publish.qos.explain." + qos);
-    }
-
-    public boolean isTextFormat(PayloadFormat format) {
-        return format != PayloadFormat.FILE;
     }
 }

@@ -100,7 +100,7 @@ class PublishViewTest {
 
     @Test
     @Order(3)
-    void fillingTheFormAndSendingShowsItInTheHistoryAndItArrives() throws Exception {
+    void fillingTheFormAndSendingShowsItInTheHistoryItArrivesAndTheTopicsViewListsIt() throws Exception {
         replaceTopic("classe/tableau");
         robot.clickOn("#payloadArea").write("Bonjour {counter}");
         robot.clickOn("#qos1");
@@ -119,6 +119,10 @@ class PublishViewTest {
         assertTrue(text("#resultLabel").contains("Accepted by the broker"), text("#resultLabel"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> arrived.stream().anyMatch(m -> m.topic().equals("classe/tableau")
                 && new String(m.payload(), StandardCharsets.UTF_8).equals("Bonjour 1") && m.qos() == 1));
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("classe/tableau").tryQuery().isPresent());
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
