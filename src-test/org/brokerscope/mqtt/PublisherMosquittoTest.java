@@ -143,6 +143,29 @@ class PublisherMosquittoTest {
     }
 
     @Test
+    void thePacketSizeIsComputedToTheByte() throws Exception {
+        mosquitto = MosquittoBroker.start(folder -> "allow_anonymous true\nmax_packet_size 1000\n");
+        BrokerConnection connection = connected("pub-exact-size", m -> { });
+        Publisher publisher = publisherOn(connection);
+        int fits = 0;
+        while (PublishPacket.size(PublishRequest.to("edge").payload(new byte[fits + 1]).qos(1).build(), true) <= 1000) {
+            fits++;
+        }
+
+        // The largest payload we let through must really pass (Mosquitto drops a client over the limit) ...
+        PublishOutcome largest = publisher.send(PublishRequest.to("edge").payload(new byte[fits]).qos(1).build())
+                .outcome().get(10, TimeUnit.SECONDS);
+        PublishOutcome oneMore = publisher.send(PublishRequest.to("edge").payload(new byte[fits + 1]).qos(1).build())
+                .outcome().get(10, TimeUnit.SECONDS);
+
+        assertTrue(largest.kind().delivered(), largest.describe());
+        assertEquals(ConnectionState.CONNECTED, connection.state());
+        // ... and one byte more is the first we refuse.
+        assertEquals(Kind.TOO_LARGE, oneMore.kind());
+        assertEquals("1001", oneMore.args().getFirst());
+    }
+
+    @Test
     void whileOfflineQos1IsQueuedAndDeliveredAfterTheReconnectAndQos0IsRefused() throws Exception {
         mosquitto = MosquittoBroker.start();
         BrokerConnection connection = connected("pub-offline", m -> { });

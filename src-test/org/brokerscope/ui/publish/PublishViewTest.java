@@ -67,6 +67,10 @@ class PublishViewTest {
         watcher.close();
         FxToolkit.cleanupStages();
         FxToolkit.cleanupApplication(app);
+        // The primary stage is shared by every window test in this JVM; the app reopens the view its scene
+        // remembers, so leave no scene behind, or the next test would start on Publish.
+        javafx.stage.Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
+        new FxRobot().interact(() -> stage.setScene(null));
         System.clearProperty(ConfigDirectory.OVERRIDE_PROPERTY);
     }
 
