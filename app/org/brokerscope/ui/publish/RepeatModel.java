@@ -36,7 +36,7 @@ public final class RepeatModel {
             status.set(i18n.text("publish.repeat.invalid"));
             return;
         }
-        run = RepeatRun.start(interval.get(), limit.get(), System.nanoTime());
+        run = RepeatRun.start(interval.get(), limit.get(), System.nanoTime(), form.form().qosProperty().get());
         failed = 0;
         running.set(true);
         showCounter();
