@@ -53,9 +53,25 @@ final class PahoV5Publish {
         int[] codes = token.getReasonCodes();
         MqttWireMessage response = token.getResponse();
         MqttProperties properties = response == null ? null : response.getProperties();
-        return PublishOutcome.acknowledged(
-                codes == null || codes.length == 0 ? OptionalInt.empty() : OptionalInt.of(codes[0]),
+        return PublishOutcome.acknowledged(mostTelling(codes),
                 Optional.ofNullable(properties == null ? null : properties.getReasonString()));
+    }
+
+    /**
+     * At QoS 2 Paho appends the PUBCOMP's code to the PUBREC's ([0x10, 0x00] when nobody subscribed): show
+     * an error first, else a code that says something (0x10), else success.
+     */
+    static OptionalInt mostTelling(int[] codes) {
+        if (codes == null || codes.length == 0) {
+            return OptionalInt.empty();
+        }
+        int chosen = codes[0];
+        for (int code : codes) {
+            if (code >= 0x80 && chosen < 0x80 || chosen == 0 && code != 0) {
+                chosen = code;
+            }
+        }
+        return OptionalInt.of(chosen);
     }
 
     static MqttProperties toPaho(MessageProperties p) {

@@ -55,6 +55,14 @@ class PublisherHiveMqTest {
     }
 
     @Test
+    void atQos2TheNoSubscribersCodeOfThePubrecIsShownThoughThePubcompSaysSuccess() throws Exception {
+        PublishOutcome outcome = send(PublishRequest.to("nobody/listens/two").payload(bytes("x")).qos(2).build());
+
+        assertEquals(Kind.ACKNOWLEDGED, outcome.kind(), outcome.describe());
+        assertEquals(OptionalInt.of(ReasonCodes.NO_MATCHING_SUBSCRIBERS), outcome.reasonCode(), outcome.describe());
+    }
+
+    @Test
     void aWatchedTopicIsAcknowledgedWithSuccessAtQos1AndQos2() throws Exception {
         PublishOutcome qos1 = send(PublishRequest.to("watched/a").payload(bytes("1")).qos(1).build());
         PublishOutcome qos2 = send(PublishRequest.to("watched/b").payload(bytes("2")).qos(2).build());

@@ -147,6 +147,18 @@ class PublishViewModelTest {
         assertEquals("25", new String(model.history().getFirst().request().payload()));
     }
 
+    @Test
+    void prefillPutsTheTopicInTheFormAndChecksIt() {
+        PublishViewModel model = model(null);
+        assertTrue(model.sendDisabledProperty().get());
+
+        model.prefill("maison/salon/lampe");
+
+        assertEquals("maison/salon/lampe", model.form().topicProperty().get());
+        assertEquals("Valid topic.", model.topicMessageProperty().get());
+        assertFalse(model.sendDisabledProperty().get());
+    }
+
     private BrokerConnection connect(BrokerConnection connection) throws Exception {
         connections.add(connection);
         connection.connect().get(10, TimeUnit.SECONDS);
