@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.brokerscope.mqtt.NegotiatedSession;
+import org.brokerscope.mqtt.PublishPacket;
 import org.brokerscope.mqtt.PublishRequest;
 import org.brokerscope.mqtt.Publisher;
 import org.brokerscope.ui.I18n;
@@ -20,6 +21,8 @@ import org.brokerscope.ui.I18n;
 public final class ConnectionInfo {
     private final I18n i18n;
     private final ReadOnlyBooleanWrapper mqtt5 = new ReadOnlyBooleanWrapper(true);
+    private final javafx.beans.property.ReadOnlyLongWrapper maximumPacketSize =
+            new javafx.beans.property.ReadOnlyLongWrapper(PublishPacket.PROTOCOL_MAXIMUM);
     private final ReadOnlyStringWrapper protocolNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper topicAliasNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper queueText = new ReadOnlyStringWrapper("");
@@ -47,6 +50,7 @@ public final class ConnectionInfo {
         last = session;
         boolean v5 = !"3.1.1".equals(session.protocolVersion());
         mqtt5.set(v5);
+        maximumPacketSize.set(session.maximumPacketSize().orElse(PublishPacket.PROTOCOL_MAXIMUM));
         if (!v5) {
             protocolNote.set(i18n.text("publish.protocol.v311"));
             topicAliasNote.set(i18n.text("publish.alias.v311"));
@@ -61,6 +65,11 @@ public final class ConnectionInfo {
 
     public ReadOnlyBooleanProperty mqtt5Property() {
         return mqtt5.getReadOnlyProperty();
+    }
+
+    /** The largest packet the broker accepts (the protocol's limit when it set none). */
+    public javafx.beans.property.ReadOnlyLongProperty maximumPacketSizeProperty() {
+        return maximumPacketSize.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty protocolNoteProperty() {

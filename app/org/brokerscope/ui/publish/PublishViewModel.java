@@ -13,6 +13,7 @@ import org.brokerscope.domain.Topics;
 import org.brokerscope.mqtt.BrokerConnection;
 import org.brokerscope.mqtt.Publication;
 import org.brokerscope.mqtt.PublishOutcome;
+import org.brokerscope.mqtt.PublishPacket;
 import org.brokerscope.mqtt.PublishRequest;
 import org.brokerscope.ui.Frame;
 import org.brokerscope.ui.I18n;
@@ -65,6 +66,7 @@ public final class PublishViewModel {
         }
         payloadFile.loadedProperty().addListener(o -> revalidate());
         connection.mqtt5Property().addListener(o -> revalidate());
+        connection.maximumPacketSizeProperty().addListener(o -> revalidate());
         revalidate();
     }
 
@@ -172,12 +174,16 @@ public final class PublishViewModel {
         topicReserved.set(topic.isEmpty() && Topics.isReserved(draft.topic()));
         topicMessage.set(topic.map(texts::problem)
                 .orElse(topicReserved.get() ? i18n.text("publish.topic.reserved") : i18n.text("publish.topic.ok")));
-        payloadMessage.set(compiled.first(Field.PAYLOAD).map(texts::problem).orElse(""));
+        long packet = compiled.request().map(r -> PublishPacket.size(r, connection.mqtt5Property().get())).orElse(0L);
+        boolean tooLarge = packet > connection.maximumPacketSizeProperty().get();
+        payloadMessage.set(compiled.first(Field.PAYLOAD).map(texts::problem).orElse(tooLarge
+                ? texts.describe(PublishOutcome.refused(PublishOutcome.Kind.TOO_LARGE, packet,
+                        connection.maximumPacketSizeProperty().get())) : ""));
         boolean propertiesOn311 = !connection.mqtt5Property().get() && draft.hasProperties();
         propertiesMessage.set(compiled.first(Field.PROPERTIES).map(texts::problem)
                 .orElse(propertiesOn311 ? i18n.text("publish.properties.on311") : ""));
         payloadSize.set(compiled.payloadSize().map(n -> i18n.text("publish.payload.size", n)).orElse("—"));
-        sendDisabled.set(compiled.request().isEmpty() || propertiesOn311);
+        sendDisabled.set(compiled.request().isEmpty() || propertiesOn311 || tooLarge);
     }
 
     public ReadOnlyStringProperty topicMessageProperty() {

@@ -148,6 +148,24 @@ class PublishViewModelTest {
     }
 
     @Test
+    void aPayloadOverTheBrokersMaximumIsFlaggedInTheFormBeforeSending() throws Exception {
+        mosquitto = MosquittoBroker.start(folder -> "allow_anonymous true\nmax_packet_size 1000\n");
+        BrokerConnection v5 = connect(new PahoV5Connection(ConnectionSettings.of(mosquitto.tcpUri(), "vm-max"), m -> { }));
+        PublishViewModel model = model(v5);
+        model.onFrame(frame());
+        model.form().topicProperty().set("classe/big");
+        model.form().payloadTextProperty().set("x".repeat(2000));
+
+        assertTrue(model.sendDisabledProperty().get());
+        assertTrue(model.payloadMessageProperty().get().contains("over the broker’s maximum of 1,000 bytes"),
+                model.payloadMessageProperty().get());
+        assertEquals("Connected with MQTT 5.0 · the broker accepts packets up to 1,000 bytes.",
+                model.connection().protocolNoteProperty().get());
+        model.form().payloadTextProperty().set("x".repeat(900));
+        assertFalse(model.sendDisabledProperty().get());
+    }
+
+    @Test
     void prefillPutsTheTopicInTheFormAndChecksIt() {
         PublishViewModel model = model(null);
         assertTrue(model.sendDisabledProperty().get());
