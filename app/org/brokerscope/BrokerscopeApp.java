@@ -24,6 +24,9 @@ import org.brokerscope.ui.I18n;
 import org.brokerscope.ui.StartupTimer;
 import org.brokerscope.ui.placeholder.PlaceholderView;
 import org.brokerscope.ui.placeholder.PlaceholderViewModel;
+import org.brokerscope.ui.publish.PublishSession;
+import org.brokerscope.ui.publish.PublishViewModel;
+import org.brokerscope.ui.publish.PublishViews;
 import org.brokerscope.ui.shell.ShellView;
 import org.brokerscope.ui.shell.ShellViewModel;
 import org.brokerscope.ui.topics.TopicsView;
@@ -41,6 +44,7 @@ public final class BrokerscopeApp extends Application {
     private Stage stage;
     private I18n i18n;
     private CrashReporter crashReporter;
+    private PublishSession publishSession;
     private final StartupTimer startupTimer = new StartupTimer(ManagementFactory.getRuntimeMXBean().getStartTime());
 
     @Override
@@ -85,15 +89,18 @@ public final class BrokerscopeApp extends Application {
         i18n = I18n.forLanguage(settings.language());
         ShellViewModel shellModel = new ShellViewModel(i18n, this::changeLanguage);
         TopicsViewModel topicsModel = new TopicsViewModel(i18n);
+        publishSession = publishSession != null ? publishSession : PublishViews.session(services, background);
+        PublishViewModel publishModel = new PublishViewModel(publishSession, i18n);
         ShellView shell = new ShellView(shellModel, i18n, settings.language(),
                 view -> view == AppView.TOPICS ? FxmlViews.load(new TopicsView(topicsModel), i18n)
+                        : view == AppView.PUBLISH ? PublishViews.load(publishModel, i18n)
                         : FxmlViews.load(new PlaceholderView(PlaceholderViewModel.forView(view, i18n)), i18n),
                 this::quit, () -> showAbout(i18n));
         Parent root = FxmlViews.load(shell, i18n);
         root.getStylesheets().add(0, BrokerscopeApp.class.getResource("ui/brokerscope.css").toExternalForm());
         AppView current = stage.getScene() == null ? AppView.TOPICS : (AppView) stage.getScene().getUserData();
         shellModel.selectedViewProperty().set(current);
-        pump.setListeners(List.of(shellModel::onFrame, topicsModel::onFrame, startupTimer::onFrame));
+        pump.setListeners(List.of(shellModel::onFrame, topicsModel::onFrame, startupTimer::onFrame, publishModel::onFrame));
         // A rebuilt shell has empty views: have the model send every topic again, not just the next changes.
         services.ingest().resendAll();
         if (stage.getScene() == null) {

@@ -72,6 +72,11 @@ final class AutoProtocolConnection implements BrokerConnection {
     }
 
     @Override
+    public CompletableFuture<PublishOutcome> send(PublishRequest request) {
+        return current.send(request);
+    }
+
+    @Override
     public ConnectionState state() {
         return closed ? ConnectionState.CLOSED : current.state();
     }

@@ -18,6 +18,20 @@ public interface BrokerConnection extends AutoCloseable {
 
     CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained);
 
+    /**
+     * Publishes with MQTT 5 properties and reports the broker's answer. This default serves 3.1.1, which
+     * has no properties and no reason codes; MQTT 5 connections override it. Checks against the broker's
+     * limits (packet size, QoS) are {@link Publisher}'s job.
+     */
+    default CompletableFuture<PublishOutcome> send(PublishRequest request) {
+        if (request.hasProperties()) {
+            return CompletableFuture.completedFuture(PublishOutcome.refused(PublishOutcome.Kind.PROPERTIES_NEED_MQTT5));
+        }
+        return publish(request.topic(), request.payload(), request.qos(), request.retained())
+                .thenApply(ok -> request.qos() == 0 ? PublishOutcome.sent()
+                        : PublishOutcome.acknowledged(java.util.OptionalInt.empty(), java.util.Optional.empty()));
+    }
+
     ConnectionState state();
 
     /** Why the last connect failed or the connection was lost, in the library's words. */

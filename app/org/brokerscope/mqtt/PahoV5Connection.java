@@ -105,6 +105,11 @@ public final class PahoV5Connection implements BrokerConnection {
     }
 
     @Override
+    public CompletableFuture<PublishOutcome> send(PublishRequest request) {
+        return PahoV5Publish.send(client, request);
+    }
+
+    @Override
     public ConnectionState state() {
         return state;
     }
