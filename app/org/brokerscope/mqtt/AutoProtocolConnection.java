@@ -97,6 +97,16 @@ final class AutoProtocolConnection implements BrokerConnection {
     }
 
     @Override
+    public Optional<java.time.Instant> nextReconnectAttempt() {
+        return current.nextReconnectAttempt();
+    }
+
+    @Override
+    public void reconnectNow() {
+        current.reconnectNow();
+    }
+
+    @Override
     public void close() {
         closed = true;
         current.close();

@@ -118,6 +118,15 @@ public final class ConnectionFailures {
         return FailureKind.TLS_OTHER;
     }
 
+    /** The library's words for a failure, with its cause: what lastError() shows. */
+    public static String describe(Throwable error) {
+        Throwable t = unwrap(error);
+        if (t.getMessage() == null && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getCause() != null ? t.getMessage() + " (" + t.getCause().getMessage() + ")" : String.valueOf(t.getMessage());
+    }
+
     private static Optional<Integer> pahoCode(Throwable t) {
         if (t instanceof org.eclipse.paho.mqttv5.common.MqttException e) {
             return Optional.of(e.getReasonCode());
