@@ -113,6 +113,15 @@ final class ConnectionLifecycle {
         });
     }
 
+    /** A connect that cannot even start (e.g. an unreadable certificate file): FAILED with the reason. */
+    synchronized CompletableFuture<Void> refuse(Exception why) {
+        if (state != ConnectionState.CLOSED) {
+            recordFailure(ConnectionFailures.classify(why), why);
+            state = ConnectionState.FAILED;
+        }
+        return CompletableFuture.failedFuture(why);
+    }
+
     /** Remembers a subscription so it is made again after each reconnect, then makes it now. */
     CompletableFuture<Void> subscribe(String filter, Supplier<CompletableFuture<Void>> subscribe) {
         subscriptions.put(filter, subscribe);

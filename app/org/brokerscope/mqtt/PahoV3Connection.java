@@ -45,11 +45,15 @@ public final class PahoV3Connection implements BrokerConnection {
 
     @Override
     public CompletableFuture<Void> connect() {
-        this.options = options();
+        try {
+            this.options = options();
+        } catch (TlsSetupException e) {
+            return lifecycle.refuse(e);
+        }
         return lifecycle.connect();
     }
 
-    private MqttConnectOptions options() {
+    private MqttConnectOptions options() throws TlsSetupException {
         MqttConnectOptions o = new MqttConnectOptions();
         o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         // 3.1.1 has no session expiry: a kept session is simply cleanSession=false.
@@ -62,6 +66,11 @@ public final class PahoV3Connection implements BrokerConnection {
         settings.will().ifPresent(w -> o.setWill(w.topic(), w.payload(), w.qos(), w.retained()));
         // Paho v3's automatic reconnect also runs its own Timer thread ("MQTT Reconnect: ..."); ours has none.
         o.setAutomaticReconnect(false);
+        if (settings.secure()) {
+            TlsOptions tls = settings.tls().orElse(TlsOptions.defaults());
+            o.setSocketFactory(TlsContexts.socketFactory(tls));
+            o.setHttpsHostnameVerificationEnabled(tls.verifyHostname());
+        }
         return o;
     }
 

@@ -49,11 +49,15 @@ public final class PahoV5Connection implements BrokerConnection {
 
     @Override
     public CompletableFuture<Void> connect() {
-        this.options = options();
+        try {
+            this.options = options();
+        } catch (TlsSetupException e) {
+            return lifecycle.refuse(e);
+        }
         return lifecycle.connect();
     }
 
-    private MqttConnectionOptions options() {
+    private MqttConnectionOptions options() throws TlsSetupException {
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setCleanStart(settings.sessionExpirySeconds() == 0);
         if (settings.sessionExpirySeconds() > 0) {
@@ -74,6 +78,11 @@ public final class PahoV5Connection implements BrokerConnection {
         // ConnectionLifecycle reconnects: Paho's automatic reconnect starts a non-daemon Timer that close()
         // cannot stop, which keeps the JVM alive (Paho #654).
         o.setAutomaticReconnect(false);
+        if (settings.secure()) {
+            TlsOptions tls = settings.tls().orElse(TlsOptions.defaults());
+            o.setSocketFactory(TlsContexts.socketFactory(tls));
+            o.setHttpsHostnameVerificationEnabled(tls.verifyHostname());
+        }
         return o;
     }
 
