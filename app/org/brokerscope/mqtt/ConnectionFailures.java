@@ -99,6 +99,11 @@ public final class ConnectionFailures {
             if (t instanceof SSLException ssl) {
                 return tlsKind(ssl);
             }
+            // Paho's WebSocketHandshake, when the server does not answer 101 Switching Protocols (e.g. HTTP 400
+            // from a server that serves MQTT on another path): "WebSocket Response header: Incorrect upgrade."
+            if (String.valueOf(t.getMessage()).startsWith("WebSocket Response header")) {
+                return FailureKind.WEBSOCKET_PATH;
+            }
         }
         return null;
     }
