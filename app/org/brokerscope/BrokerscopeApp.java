@@ -21,6 +21,9 @@ import org.brokerscope.ui.FxPump;
 import org.brokerscope.ui.FxmlViews;
 import org.brokerscope.ui.I18n;
 import org.brokerscope.ui.StartupTimer;
+import org.brokerscope.ui.connect.ConnectDialogs;
+import org.brokerscope.domain.profile.ConnectionProfile;
+import org.brokerscope.settings.ProfileStore;
 import org.brokerscope.ui.placeholder.PlaceholderView;
 import org.brokerscope.ui.placeholder.PlaceholderViewModel;
 import org.brokerscope.ui.shell.ShellView;
@@ -33,6 +36,7 @@ public final class BrokerscopeApp extends Application {
     private static final System.Logger LOG = System.getLogger(BrokerscopeApp.class.getName());
 
     private JsonFileStore<AppSettings> settingsStore;
+    private ProfileStore profileStore;
     private AppSettings settings;
     private AppServices services;
     private FxPump pump;
@@ -46,6 +50,9 @@ public final class BrokerscopeApp extends Application {
                 AppSettings::defaults, java.time.Clock.systemUTC());
         JsonFileStore.Loaded<AppSettings> loaded = settingsStore.load();
         settings = loaded.value();
+        profileStore = new ProfileStore(ConfigDirectory.resolve().resolve("profiles.json"), java.time.Clock.systemUTC(),
+                clientId -> ConnectionProfile.embedded("Brokerscope (embedded)", services.embeddedEndpoint()
+                        .map(e -> e.port()).orElse(Math.max(1, settings.embeddedBrokerPort())), clientId));
         services = new AppServices(settings);
         loaded.corruptFileBackup().ifPresent(backup -> {
             LOG.log(System.Logger.Level.WARNING, "Settings file unreadable ({0}); kept as {1}",
@@ -79,6 +86,8 @@ public final class BrokerscopeApp extends Application {
     private void showShell() {
         I18n i18n = I18n.forLanguage(settings.language());
         ShellViewModel shellModel = new ShellViewModel(i18n, this::changeLanguage);
+        shellModel.setConnectionControls(ConnectDialogs.controls(() -> stage, i18n, profileStore, services,
+                settings.embeddedBrokerPort()));
         TopicsViewModel topicsModel = new TopicsViewModel(i18n);
         ShellView shell = new ShellView(shellModel, i18n, settings.language(),
                 view -> view == AppView.TOPICS ? FxmlViews.load(new TopicsView(topicsModel), i18n)

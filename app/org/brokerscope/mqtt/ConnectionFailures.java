@@ -93,7 +93,7 @@ public final class ConnectionFailures {
             if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
                 return FailureKind.REFUSED;
             }
-            if (t instanceof SocketTimeoutException) {
+            if (t instanceof SocketTimeoutException || t instanceof java.util.concurrent.TimeoutException) {
                 return FailureKind.TIMEOUT;
             }
             if (t instanceof SSLException ssl) {
