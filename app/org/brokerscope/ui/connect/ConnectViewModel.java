@@ -128,7 +128,12 @@ public final class ConnectViewModel {
         BrokerUrl.Parsed parsed = BrokerUrl.parse(url.get());
         parsed.problem().ifPresent(p -> showError(i18n.text("connect.url." + p.name()), ""));
         parsed.url().ifPresent(u -> {
+            if (form.name.get().equals(i18n.text("connect.new"))) {
+                form.name.set("");
+            }
             form.fill(u);
+            // The URL may hold a password: it now sits in the password field only, masked.
+            url.set("");
             clearMessages();
         });
     }

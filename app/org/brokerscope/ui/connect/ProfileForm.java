@@ -83,7 +83,7 @@ public final class ProfileForm {
         port.set(Integer.toString(url.port()));
         webSocketPath.set(url.webSocketPath());
         username.set(url.username());
-        url.password().ifPresent(password::set);
+        password.set(url.password().orElse(""));
         if (name.get().isBlank()) {
             name.set(url.host());
         }
