@@ -20,6 +20,7 @@ public final class ConnectDialogs {
 
     public static ConnectionControls controls(Supplier<Window> owner, I18n i18n, ProfileStore store, AppServices services,
                                               int preferredEmbeddedPort) {
+        ConnectTexts texts = new ConnectTexts(i18n);
         return new ConnectionControls() {
             @Override
             public Optional<Instant> nextReconnectAttempt() {
@@ -29,6 +30,12 @@ public final class ConnectDialogs {
             @Override
             public void reconnectNow() {
                 services.reconnectNow();
+            }
+
+            @Override
+            public Optional<String> problem() {
+                return services.monitor().filter(m -> m.state() != org.brokerscope.mqtt.ConnectionState.CONNECTED)
+                        .flatMap(m -> m.lastFailure()).map(texts::failure);
             }
 
             @Override

@@ -10,6 +10,9 @@ public interface ConnectionControls {
 
     void reconnectNow();
 
+    /** Why the connection is down, in the user's language (e.g. the client ID was taken); empty if it is not. */
+    Optional<String> problem();
+
     /** Opens the connection dialog (File › Connect…). */
     void openConnectDialog();
 }

@@ -65,6 +65,12 @@ public final class ShellView {
         topicsLabel.textProperty().bind(model.topicsProperty());
         noticeLabel.textProperty().bind(model.noticeProperty());
         reconnectLabel.textProperty().bind(model.reconnectProperty());
+        // A long reason is cut in the status bar; the tooltip shows it whole.
+        javafx.scene.control.Tooltip reason = new javafx.scene.control.Tooltip();
+        reason.textProperty().bind(model.reconnectProperty());
+        reason.setWrapText(true);
+        reason.setMaxWidth(480);
+        reconnectLabel.setTooltip(reason);
         reconnectLink.visibleProperty().bind(model.reconnectOfferedProperty());
         reconnectLink.managedProperty().bind(reconnectLink.visibleProperty());
         model.healthProperty().addListener((obs, old, now) -> showHealth(now));

@@ -107,8 +107,11 @@ public final class ShellViewModel {
                 || state == ConnectionState.DISCONNECTED;
         reconnectOffered.set(controls != null && down);
         java.util.Optional<java.time.Instant> next = controls == null ? java.util.Optional.empty() : controls.nextReconnectAttempt();
-        reconnect.set(next.map(at -> i18n.text("shell.reconnect.in",
-                Math.max(0, (java.time.Duration.between(java.time.Instant.now(), at).toMillis() + 999) / 1000))).orElse(""));
+        String countdown = next.map(at -> i18n.text("shell.reconnect.in",
+                Math.max(0, (java.time.Duration.between(java.time.Instant.now(), at).toMillis() + 999) / 1000))).orElse("");
+        // Why it is down comes first: "client ID taken over" must be read, not just a red "failed".
+        String why = controls == null || !down ? "" : controls.problem().orElse("");
+        reconnect.set(why.isEmpty() ? countdown : countdown.isEmpty() ? why : why + " · " + countdown);
     }
 
     private void showStatus(AppStatus status, ConnectionState state) {
