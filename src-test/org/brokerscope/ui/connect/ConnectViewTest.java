@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -104,6 +106,24 @@ class ConnectViewTest {
         robot.clickOn("#connectButton");
         assertEquals("Port: enter a whole number from 1 to 65535.", label("#errorLabel"));
         assertTrue(opened.isEmpty(), "nothing may be dialled with an invalid form");
+    }
+
+    @Test
+    void cancelAbandonsAConnectToABrokerThatNeverAnswers() throws Exception {
+        // Accepts the TCP connection and then says nothing, like a firewall that swallows MQTT.
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            robot.clickOn("#newButton");
+            robot.clickOn("#urlField").write("mqtt://127.0.0.1:" + silent.getLocalPort()).type(KeyCode.ENTER);
+            robot.clickOn("#connectButton");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#progress").query().isVisible());
+            assertTrue(robot.lookup("#connectButton").queryButton().isDisabled(), "a second connect while busy");
+
+            robot.clickOn("#cancelButton");
+
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> label("#statusLabel").equals("Cancelled."));
+            assertFalse(robot.lookup("#progress").query().isVisible());
+            assertFalse(robot.lookup("#connectButton").queryButton().isDisabled());
+        }
     }
 
     @Test
