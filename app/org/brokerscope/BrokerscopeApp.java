@@ -78,7 +78,9 @@ public final class BrokerscopeApp extends Application {
         startupTimer.windowShown();
         // HiveMQ installs its own JVM-wide handler when it starts; put ours back once it has.
         services.start(background).whenComplete((ok, error) -> Thread.setDefaultUncaughtExceptionHandler(
-                (thread, e) -> LOG.log(System.Logger.Level.ERROR, "Uncaught exception in " + thread.getName(), e)));
+                (thread, e) -> LOG.log(System.Logger.Level.ERROR, "Uncaught exception in " + thread.getName(), e)))
+                .thenRunAsync(() -> ConnectDialogs.resumeSelectedProfile(() -> stage, I18n.forLanguage(settings.language()),
+                        profileStore, services, settings.embeddedBrokerPort()), Platform::runLater);
         pump.start();
     }
 

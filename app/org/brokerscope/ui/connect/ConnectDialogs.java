@@ -40,17 +40,34 @@ public final class ConnectDialogs {
 
             @Override
             public void openConnectDialog() {
-                ProfileStore.Loaded loaded;
-                try {
-                    loaded = store.load();
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Cannot read " + store.file(), e);
-                }
-                ConnectViewModel model = new ConnectViewModel(i18n, store, loaded, services::switchMonitor,
-                        () -> services.embeddedEndpoint().map(BrokerEndpoint::port).orElse(preferredEmbeddedPort),
-                        Platform::runLater);
-                ConnectWindow.open(owner.get(), model, i18n);
+                ConnectWindow.open(owner.get(), model(i18n, store, services, preferredEmbeddedPort), i18n);
             }
         };
+    }
+
+    /**
+     * At start-up the app watches the embedded broker; when the user last chose another profile, this
+     * opens the dialog on it and connects, so progress and any failure are shown where they can be fixed
+     * (a profile with a login stops at "enter the password": passwords are not stored).
+     */
+    public static void resumeSelectedProfile(Supplier<Window> owner, I18n i18n, ProfileStore store, AppServices services,
+                                             int preferredEmbeddedPort) {
+        ConnectViewModel model = model(i18n, store, services, preferredEmbeddedPort);
+        if (model.selectedProperty().get().embedded()) {
+            return;
+        }
+        ConnectWindow.open(owner.get(), model, i18n);
+        model.connect();
+    }
+
+    private static ConnectViewModel model(I18n i18n, ProfileStore store, AppServices services, int preferredEmbeddedPort) {
+        ProfileStore.Loaded loaded;
+        try {
+            loaded = store.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + store.file(), e);
+        }
+        return new ConnectViewModel(i18n, store, loaded, services::switchMonitor,
+                () -> services.embeddedEndpoint().map(BrokerEndpoint::port).orElse(preferredEmbeddedPort), Platform::runLater);
     }
 }
