@@ -101,7 +101,8 @@ public final class AppServices implements AutoCloseable {
                 });
         result.whenComplete((c, error) -> {
             if (error != null) {
-                candidate.close();
+                // Not on the caller's thread: a cancel comes from the FX thread, and close waits for the CONNECT.
+                CompletableFuture.runAsync(candidate::close);
             }
         });
         return result;

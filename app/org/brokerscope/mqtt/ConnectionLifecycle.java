@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 final class ConnectionLifecycle {
     private static final System.Logger LOG = System.getLogger(ConnectionLifecycle.class.getName());
     private static final long DISCONNECT_TIMEOUT_MS = 2_000;
+    private static final long CONNECT_END_WAIT_MS = 5_000;
     /** A session shorter than this is "short": it does not reset the backoff and may mean a takeover. */
     static final Duration STABLE = Duration.ofSeconds(10);
     /**
@@ -62,6 +63,8 @@ final class ConnectionLifecycle {
     private int shortSessions;
     private Instant connectedAt;
     private boolean attemptInFlight;
+    // The CONNECT under way, if any: close() lets it end first (see close()).
+    private volatile CompletableFuture<Void> connecting = CompletableFuture.completedFuture(null);
 
     ConnectionLifecycle(ConnectionSettings settings, Client client, Backoff backoff, Clock clock) {
         this.serverUri = settings.serverUri();
@@ -96,7 +99,7 @@ final class ConnectionLifecycle {
             }
             state = ConnectionState.CONNECTING;
         }
-        return client.connectOnce().whenComplete((ok, error) -> {
+        return track(client.connectOnce()).whenComplete((ok, error) -> {
             synchronized (this) {
                 if (state == ConnectionState.CLOSED) {
                     return;
@@ -195,6 +198,7 @@ final class ConnectionLifecycle {
             generation++;
             nextAttempt = null;
         }
+        awaitConnectEnd();
         try {
             if (client.isConnected()) {
                 client.disconnect(DISCONNECT_TIMEOUT_MS);
@@ -212,6 +216,27 @@ final class ConnectionLifecycle {
             client.release();
         } catch (Exception e) {
             LOG.log(System.Logger.Level.WARNING, "Closing the MQTT client for {0} failed: {1}", serverUri, e.getMessage());
+        }
+    }
+
+    private CompletableFuture<Void> track(CompletableFuture<Void> connect) {
+        connecting = connect;
+        return connect;
+    }
+
+    /**
+     * Paho's connect thread ("MQTT Con: ...") waits in a sleep loop for its callback thread to run; a close
+     * in that window stops the callback thread first, and the connect thread then sleeps forever, a
+     * non-daemon thread that keeps the JVM alive (seen with demo sensors closed while connecting under
+     * load). So close waits, briefly, for a CONNECT under way to end either way.
+     */
+    private void awaitConnectEnd() {
+        try {
+            connecting.get(CONNECT_END_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Connect to {0} still running or failed at close: {1}", serverUri, e.getMessage());
         }
     }
 
@@ -253,7 +278,7 @@ final class ConnectionLifecycle {
             attemptInFlight = true;
             nextAttempt = null;
         }
-        client.connectOnce().whenComplete((ok, error) -> attempted(mine, error));
+        track(client.connectOnce()).whenComplete((ok, error) -> attempted(mine, error));
     }
 
     private void attempted(long mine, Throwable error) {

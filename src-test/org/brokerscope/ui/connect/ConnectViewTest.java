@@ -41,6 +41,7 @@ class ConnectViewTest {
     private final List<BrokerConnection> opened = new CopyOnWriteArrayList<>();
     private MosquittoBroker mosquitto;
     private ProfileStore store;
+    private Stage stage;
 
     @BeforeEach
     void openDialog() throws Exception {
@@ -55,12 +56,16 @@ class ConnectViewTest {
             opened.add(c);
             return c.connect().thenApply(ok -> c);
         };
-        Stage stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
+        FxToolkit.registerPrimaryStage();
+        // A stage of its own: the primary stage is shared with the other window tests in this JVM, and a
+        // scene left on it would be taken for the main window's.
+        stage = FxToolkit.setupFixture(() -> {
+            Stage s = new Stage();
             ConnectViewModel model = new ConnectViewModel(i18n, store, loaded, connector, () -> 1883, Platform::runLater);
             s.setScene(new Scene(FxmlViews.load(new ConnectView(model, i18n, s::hide), i18n)));
             s.show();
             s.requestFocus();
+            return s;
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(stage.isShowing());
@@ -68,7 +73,7 @@ class ConnectViewTest {
 
     @AfterEach
     void closeEverything() throws Exception {
-        FxToolkit.hideStage();
+        FxToolkit.setupFixture(stage::close);
         opened.forEach(BrokerConnection::close);
         mosquitto.close();
     }
