@@ -51,7 +51,8 @@ public final class BrokerscopeApp extends Application {
         JsonFileStore.Loaded<AppSettings> loaded = settingsStore.load();
         settings = loaded.value();
         profileStore = new ProfileStore(ConfigDirectory.resolve().resolve("profiles.json"), java.time.Clock.systemUTC(),
-                clientId -> ConnectionProfile.embedded("Brokerscope (embedded)", services.embeddedEndpoint()
+                clientId -> ConnectionProfile.embedded(I18n.forLanguage(settings.language()).text("connect.embedded.name"),
+                        services.embeddedEndpoint()
                         .map(e -> e.port()).orElse(Math.max(1, settings.embeddedBrokerPort())), clientId));
         services = new AppServices(settings);
         loaded.corruptFileBackup().ifPresent(backup -> {

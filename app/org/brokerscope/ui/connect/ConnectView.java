@@ -194,6 +194,34 @@ public final class ConnectView {
     }
 
     @FXML
+    private void chooseCaFile() {
+        choose(caFileField);
+    }
+
+    @FXML
+    private void chooseClientCertificate() {
+        choose(clientCertField);
+    }
+
+    @FXML
+    private void chooseClientKey() {
+        choose(clientKeyField);
+    }
+
+    // The path goes into the field, where the user sees it and can still edit it.
+    private void choose(TextField target) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        java.io.File current = new java.io.File(target.getText().strip());
+        if (current.getParentFile() != null && current.getParentFile().isDirectory()) {
+            chooser.setInitialDirectory(current.getParentFile());
+        }
+        java.io.File file = chooser.showOpenDialog(target.getScene().getWindow());
+        if (file != null) {
+            target.setText(file.getAbsolutePath());
+        }
+    }
+
+    @FXML
     private void cancel() {
         model.cancel();
     }
