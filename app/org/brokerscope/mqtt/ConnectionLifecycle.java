@@ -25,15 +25,11 @@ final class ConnectionLifecycle {
     private static final long CONNECT_END_WAIT_MS = 5_000;
     /** A session shorter than this is "short": it does not reset the backoff and may mean a takeover. */
     static final Duration STABLE = Duration.ofSeconds(10);
-    /**
-     * Short sessions in a row that mean another client keeps taking our client ID. Four, not three: a
-     * broker restarted three times in quick succession must not be mistaken for a takeover.
-     */
+    /** Short sessions in a row meaning a takeover: four, so three quick broker restarts are not one. */
     static final int SHORT_SESSIONS_FOR_TAKEOVER = 4;
 
-    /** What the lifecycle needs from one Paho client. */
+    /** What the lifecycle needs from one Paho client; connectOnce completes when CONNACK arrived. */
     interface Client {
-        /** One CONNECT with the options already built; completes when CONNACK arrived. */
         CompletableFuture<Void> connectOnce();
 
         boolean isConnected();
