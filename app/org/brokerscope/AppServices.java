@@ -14,10 +14,13 @@ import org.brokerscope.broker.BrokerEndpoint;
 import org.brokerscope.broker.BrokerOptions;
 import org.brokerscope.broker.EmbeddedBroker;
 import org.brokerscope.ingest.IngestPipeline;
+import org.brokerscope.domain.profile.Subscription;
 import org.brokerscope.mqtt.BrokerConnection;
+import org.brokerscope.mqtt.BrokerConnections;
 import org.brokerscope.mqtt.ConnectionSettings;
 import org.brokerscope.mqtt.ConnectionState;
 import org.brokerscope.mqtt.PahoV5Connection;
+import org.brokerscope.mqtt.ProtocolChoice;
 import org.brokerscope.settings.AppSettings;
 import org.brokerscope.sim.DemoHouse;
 import org.brokerscope.sim.SensorFleet;
@@ -68,6 +71,67 @@ public final class AppServices implements AutoCloseable {
         return m == null ? ConnectionState.DISCONNECTED : m.state();
     }
 
+    /** Where the embedded broker listens, once it runs; the embedded profile connects there. */
+    public synchronized Optional<org.brokerscope.broker.BrokerEndpoint> embeddedEndpoint() {
+        return Optional.ofNullable(broker).map(EmbeddedBroker::endpoint);
+    }
+
+    /**
+     * Points the monitor connection (the one feeding the ingest pipeline) at another broker. The new one
+     * connects and subscribes first; only then does it replace the old, so a failure leaves the app where it
+     * was. Cancelling the returned future abandons the attempt and closes its connection.
+     */
+    public CompletableFuture<BrokerConnection> switchMonitor(ConnectionSettings target, List<Subscription> subscriptions) {
+        BrokerConnection candidate = BrokerConnections.open(target, ingest);
+        CompletableFuture<BrokerConnection> result = new CompletableFuture<>();
+        candidate.connect().orTimeout(CONNECT_TIMEOUT_S, TimeUnit.SECONDS)
+                .thenCompose(ok -> CompletableFuture.allOf(subscriptions.stream()
+                        .map(s -> candidate.subscribe(s.filter(), s.qos()).exceptionally(e -> {
+                            // A broker may refuse one filter (e.g. $SYS/#); the others still count.
+                            LOG.log(System.Logger.Level.WARNING, "Subscribing to {0} failed: {1}", s.filter(), e.getMessage());
+                            return null;
+                        })).toArray(CompletableFuture[]::new)))
+                .whenComplete((ok, error) -> {
+                    if (error != null) {
+                        result.completeExceptionally(error);
+                    } else if (!result.isDone()) {
+                        replaceMonitor(candidate, target.serverUri());
+                        result.complete(candidate);
+                    }
+                });
+        result.whenComplete((c, error) -> {
+            if (error != null) {
+                // Not on the caller's thread: a cancel comes from the FX thread, and close waits for the CONNECT.
+                CompletableFuture.runAsync(candidate::close);
+            }
+        });
+        return result;
+    }
+
+    private void replaceMonitor(BrokerConnection next, String url) {
+        BrokerConnection old;
+        synchronized (this) {
+            if (closing) {
+                closeQuietly(next);
+                return;
+            }
+            old = monitor;
+            monitor = next;
+        }
+        advance(s -> s.withBroker(url, Optional.empty()));
+        // Not on the caller's thread: that is the new client's callback thread, and a clean disconnect blocks.
+        CompletableFuture.runAsync(() -> closeQuietly(old));
+    }
+
+    /** When the monitor connection tries again, for the status bar's countdown. */
+    public Optional<java.time.Instant> nextReconnectAttempt() {
+        return monitor().flatMap(BrokerConnection::nextReconnectAttempt);
+    }
+
+    public void reconnectNow() {
+        monitor().ifPresent(BrokerConnection::reconnectNow);
+    }
+
     /** Starts broker, connection and demo on {@code executor}; the future fails with a readable reason. */
     public CompletableFuture<Void> start(Executor executor) {
         ingest.start();
@@ -93,9 +157,8 @@ public final class AppServices implements AutoCloseable {
                 : Optional.empty();
         advance(s -> s.withBroker(endpoint.displayUrl(), portNotice).with(Phase.CONNECTING));
 
-        BrokerConnection connection = new PahoV5Connection(
-                ConnectionSettings.of(endpoint.tcpUri(), "brokerscope-" + UUID.randomUUID().toString().substring(0, 8)),
-                ingest);
+        BrokerConnection connection = BrokerConnections.open(ConnectionSettings.of(endpoint.tcpUri(),
+                "brokerscope-" + UUID.randomUUID().toString().substring(0, 8)).withProtocol(ProtocolChoice.MQTT_5), ingest);
         if (!keep(connection)) {
             return;
         }

@@ -22,6 +22,9 @@ import org.brokerscope.ui.FxPump;
 import org.brokerscope.ui.FxmlViews;
 import org.brokerscope.ui.I18n;
 import org.brokerscope.ui.StartupTimer;
+import org.brokerscope.ui.connect.ConnectDialogs;
+import org.brokerscope.domain.profile.ConnectionProfile;
+import org.brokerscope.settings.ProfileStore;
 import org.brokerscope.ui.placeholder.PlaceholderView;
 import org.brokerscope.ui.placeholder.PlaceholderViewModel;
 import org.brokerscope.ui.publish.PublishSession;
@@ -37,6 +40,7 @@ public final class BrokerscopeApp extends Application {
     private static final System.Logger LOG = System.getLogger(BrokerscopeApp.class.getName());
 
     private JsonFileStore<AppSettings> settingsStore;
+    private ProfileStore profileStore;
     private AppSettings settings;
     private AppServices services;
     private FxPump pump;
@@ -54,6 +58,10 @@ public final class BrokerscopeApp extends Application {
                 AppSettings::defaults, java.time.Clock.systemUTC());
         JsonFileStore.Loaded<AppSettings> loaded = settingsStore.load();
         settings = loaded.value();
+        profileStore = new ProfileStore(ConfigDirectory.resolve().resolve("profiles.json"), java.time.Clock.systemUTC(),
+                clientId -> ConnectionProfile.embedded(I18n.forLanguage(settings.language()).text("connect.embedded.name"),
+                        services.embeddedEndpoint()
+                        .map(e -> e.port()).orElse(Math.max(1, settings.embeddedBrokerPort())), clientId));
         services = new AppServices(settings);
         loaded.corruptFileBackup().ifPresent(backup -> {
             LOG.log(System.Logger.Level.WARNING, "Settings file unreadable ({0}); kept as {1}",
@@ -80,7 +88,9 @@ public final class BrokerscopeApp extends Application {
         stage.requestFocus();
         startupTimer.windowShown();
         // HiveMQ installs its own JVM-wide handler when it starts; put ours back once it has.
-        services.start(background).whenComplete((ok, error) -> crashReporter.install());
+        services.start(background).whenComplete((ok, error) -> crashReporter.install())
+                .thenRunAsync(() -> ConnectDialogs.resumeSelectedProfile(() -> stage, i18n,
+                        profileStore, services, settings.embeddedBrokerPort()), Platform::runLater);
         pump.start();
     }
 
@@ -88,6 +98,8 @@ public final class BrokerscopeApp extends Application {
     private void showShell() {
         i18n = I18n.forLanguage(settings.language());
         ShellViewModel shellModel = new ShellViewModel(i18n, this::changeLanguage);
+        shellModel.setConnectionControls(ConnectDialogs.controls(() -> stage, i18n, profileStore, services,
+                settings.embeddedBrokerPort()));
         TopicsViewModel topicsModel = new TopicsViewModel(i18n);
         publishSession = publishSession != null ? publishSession : PublishViews.session(services, background);
         PublishViewModel publishModel = new PublishViewModel(publishSession, i18n);

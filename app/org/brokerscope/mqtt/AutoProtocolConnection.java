@@ -102,6 +102,16 @@ final class AutoProtocolConnection implements BrokerConnection {
     }
 
     @Override
+    public Optional<java.time.Instant> nextReconnectAttempt() {
+        return current.nextReconnectAttempt();
+    }
+
+    @Override
+    public void reconnectNow() {
+        current.reconnectNow();
+    }
+
+    @Override
     public void close() {
         closed = true;
         current.close();

@@ -1,5 +1,6 @@
 package org.brokerscope.mqtt;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -44,6 +45,21 @@ public interface BrokerConnection extends AutoCloseable {
 
     /** What the broker granted on the last successful connect; empty before that. */
     Optional<NegotiatedSession> negotiated();
+
+    /**
+     * When the next automatic reconnect attempt starts, for a countdown; empty unless waiting to reconnect.
+     * Default for connections without a reconnect loop of their own (e.g. wrappers that delegate).
+     */
+    default Optional<Instant> nextReconnectAttempt() {
+        return Optional.empty();
+    }
+
+    /**
+     * Tries to reconnect at once instead of waiting for the countdown. From FAILED (refused, client ID
+     * taken over) it is the user's explicit "try again". Ignored while connected or already connecting.
+     */
+    default void reconnectNow() {
+    }
 
     /** Disconnects if needed and releases every thread and socket. Safe to call twice. */
     @Override

@@ -84,38 +84,70 @@ public final class ConnectionFailures {
     // The JDK's exception types say more than Paho's wrapper code (32103 for everything on the socket).
     private static FailureKind fromCauses(Throwable top) {
         for (Throwable t = top; t != null; t = t.getCause()) {
+            if (t instanceof TlsSetupException) {
+                return FailureKind.TLS_FILES;
+            }
             if (t instanceof UnknownHostException) {
                 return FailureKind.UNKNOWN_HOST;
             }
             if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
                 return FailureKind.REFUSED;
             }
-            if (t instanceof SocketTimeoutException) {
+            if (t instanceof SocketTimeoutException || t instanceof java.util.concurrent.TimeoutException) {
                 return FailureKind.TIMEOUT;
             }
             if (t instanceof SSLException ssl) {
                 return tlsKind(ssl);
+            }
+            // Paho's WebSocketHandshake, when the server does not answer 101 Switching Protocols (e.g. HTTP 400
+            // from a server that serves MQTT on another path): "WebSocket Response header: Incorrect upgrade."
+            if (String.valueOf(t.getMessage()).startsWith("WebSocket Response header")) {
+                return FailureKind.WEBSOCKET_PATH;
             }
         }
         return null;
     }
 
     private static FailureKind tlsKind(SSLException ssl) {
-        for (Throwable t = ssl; t != null; t = t.getCause()) {
-            if (t instanceof CertificateExpiredException) {
-                return FailureKind.TLS_EXPIRED;
-            }
-            String text = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-            // The JDK's HostnameChecker words: "No subject alternative names matching IP address ..." or
-            // "No name matching ... found".
-            if (text.contains("no subject alternative") || text.contains("no name matching")) {
-                return FailureKind.TLS_HOSTNAME_MISMATCH;
-            }
-            if (t instanceof CertPathValidatorException || text.contains("unable to find valid certification path")) {
-                return FailureKind.TLS_UNTRUSTED;
-            }
+        // What we found wrong with the broker's certificate comes first, searched along the whole chain: an
+        // expiry sits under a CertPathValidatorException, and the JDK's messages also carry alert names, e.g.
+        // "(certificate_unknown) PKIX path building failed".
+        if (inChain(ssl, (t, text) -> t instanceof CertificateExpiredException || text.contains("(certificate_expired)"))) {
+            return FailureKind.TLS_EXPIRED;
+        }
+        // The JDK's HostnameChecker words: "No subject alternative names matching IP address ..." or
+        // "No name matching ... found".
+        if (inChain(ssl, (t, text) -> text.contains("no subject alternative") || text.contains("no name matching"))) {
+            return FailureKind.TLS_HOSTNAME_MISMATCH;
+        }
+        if (inChain(ssl, (t, text) -> t instanceof CertPathValidatorException
+                || text.contains("unable to find valid certification path"))) {
+            return FailureKind.TLS_UNTRUSTED;
+        }
+        // Then what the broker said about ours: with mutual TLS it sends an alert (TLS 1.3: certificate_required).
+        if (inChain(ssl, (t, text) -> text.contains("received fatal alert")
+                && (text.contains("certificate") || text.contains("unknown_ca")))) {
+            return FailureKind.TLS_CLIENT_CERTIFICATE;
         }
         return FailureKind.TLS_OTHER;
+    }
+
+    private static boolean inChain(Throwable top, java.util.function.BiPredicate<Throwable, String> test) {
+        for (Throwable t = top; t != null; t = t.getCause()) {
+            if (test.test(t, String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The library's words for a failure, with its cause: what lastError() shows. */
+    public static String describe(Throwable error) {
+        Throwable t = unwrap(error);
+        if (t.getMessage() == null && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getCause() != null ? t.getMessage() + " (" + t.getCause().getMessage() + ")" : String.valueOf(t.getMessage());
     }
 
     private static Optional<Integer> pahoCode(Throwable t) {

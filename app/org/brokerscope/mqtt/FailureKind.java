@@ -12,6 +12,10 @@ public enum FailureKind {
     TLS_HOSTNAME_MISMATCH,
     TLS_EXPIRED,
     TLS_OTHER,
+    /** The broker wants a client certificate and got none, or refused the one we sent. */
+    TLS_CLIENT_CERTIFICATE,
+    /** A CA, certificate or key file of ours could not be read; the detail names it. */
+    TLS_FILES,
     WEBSOCKET_PATH,
     /** The broker closed a connection that was up, or closed it before answering CONNECT. */
     DROPPED,

@@ -143,7 +143,7 @@ public final class Publisher {
                 startDraining();
                 return true;
             }
-            entry.outcome().complete(PublishOutcome.refused(Kind.FAILED, PahoV5Connection.describe(unwrap(error))));
+            entry.outcome().complete(PublishOutcome.refused(Kind.FAILED, ConnectionFailures.describe(unwrap(error))));
             return false;
         });
     }

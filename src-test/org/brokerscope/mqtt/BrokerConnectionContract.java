@@ -178,6 +178,25 @@ abstract class BrokerConnectionContract {
     }
 
     @Test
+    void closeWhileTheBrokerHasNotAnsweredConnectLeavesNoThreads() throws Exception {
+        ThreadWatch watch = ThreadWatch.snapshot();
+        // Accepts the socket and never sends CONNACK, so close() comes while the CONNECT is under way.
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            BrokerConnection waiting = open(ConnectionSettings.of("tcp://127.0.0.1:" + silent.getLocalPort(),
+                    "test-close-connecting"), m -> { });
+            connections.add(waiting);
+            CompletableFuture<Void> attempt = waiting.connect();
+            assertEquals(ConnectionState.CONNECTING, waiting.state());
+
+            waiting.close();
+
+            assertEquals(ConnectionState.CLOSED, waiting.state());
+            assertFalse(attempt.isDone() && !attempt.isCompletedExceptionally(), "a connect to a silent broker succeeded");
+            watch.awaitNoneLeft(THREADS_END, ThreadWatch.mqttClientThreads(), "MQTT threads after close() during CONNECT");
+        }
+    }
+
+    @Test
     void closeIsSafeToCallTwiceAndOnANeverConnectedConnection() {
         BrokerConnection never = connection("test-never", m -> { });
 

@@ -34,6 +34,19 @@ public final class AedesBroker implements AutoCloseable {
             process.stdin.on('end', () => process.exit(0));
             process.stdin.resume();
             """;
+    // The same behind a WebSocket server that, like many cloud brokers, answers only on one path.
+    private static final String WS_SERVER_JS = """
+            import { Aedes } from 'aedes';
+            import http from 'node:http';
+            import { WebSocketServer, createWebSocketStream } from 'ws';
+            const aedes = await Aedes.createBroker();
+            const server = http.createServer();
+            const wss = new WebSocketServer({ server, path: process.argv[3] });
+            wss.on('connection', (ws) => aedes.handle(createWebSocketStream(ws)));
+            server.listen(Number(process.argv[2]), '127.0.0.1', () => console.log('ready'));
+            process.stdin.on('end', () => process.exit(0));
+            process.stdin.resume();
+            """;
 
     private final int port;
     private final Process process;
@@ -44,16 +57,33 @@ public final class AedesBroker implements AutoCloseable {
     }
 
     public static AedesBroker start() {
+        return start("aedes-server.mjs", SERVER_JS);
+    }
+
+    /** aedes behind a WebSocket server that accepts the upgrade only on {@code path} (HTTP 400 elsewhere). */
+    public static AedesBroker startWebSocket(String path) {
+        return start("aedes-ws-server.mjs", WS_SERVER_JS, path);
+    }
+
+    private static AedesBroker start(String scriptName, String scriptText, String... args) {
         try {
-            Path script = installIfMissing();
+            Path script = installIfMissing(scriptName, scriptText);
             int port = FreePorts.any(HOST);
-            Process process = new ProcessBuilder("node", script.toString(), Integer.toString(port))
+            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("node", script.toString(),
+                    Integer.toString(port)));
+            command.addAll(java.util.List.of(args));
+            Process process = new ProcessBuilder(command)
                     .directory(INSTALL.toFile()).redirectErrorStream(true).start();
             awaitReady(process);
             return new AedesBroker(port, process);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code ws://127.0.0.1:port} plus the path, for a broker from {@link #startWebSocket}. */
+    public String webSocketUri(String path) {
+        return "ws://" + HOST + ":" + port + path;
     }
 
     public String tcpUri() {
@@ -65,15 +95,16 @@ public final class AedesBroker implements AutoCloseable {
         ChildProcesses.stop(process, Duration.ofSeconds(5));
     }
 
-    private static synchronized Path installIfMissing() throws IOException {
+    private static synchronized Path installIfMissing(String scriptName, String scriptText) throws IOException {
         Files.createDirectories(INSTALL);
-        Path script = INSTALL.resolve("aedes-server.mjs");
-        Files.writeString(script, SERVER_JS);
-        if (Files.isDirectory(INSTALL.resolve("node_modules").resolve("aedes"))) {
+        Path script = INSTALL.resolve(scriptName);
+        Files.writeString(script, scriptText);
+        Path modules = INSTALL.resolve("node_modules");
+        if (Files.isDirectory(modules.resolve("aedes")) && Files.isDirectory(modules.resolve("ws"))) {
             return script;
         }
         Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--prefix", INSTALL.toString(),
-                "aedes@1").redirectErrorStream(true).start();
+                "aedes@1", "ws@8").redirectErrorStream(true).start();
         String output = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
             if (!npm.waitFor(180, TimeUnit.SECONDS) || npm.exitValue() != 0) {

@@ -40,6 +40,8 @@ public final class ShellView {
     @FXML private Label backlogLabel;
     @FXML private Label topicsLabel;
     @FXML private Label noticeLabel;
+    @FXML private Label reconnectLabel;
+    @FXML private javafx.scene.control.Hyperlink reconnectLink;
 
     /** @param views builds each view the first time it is shown */
     public ShellView(ShellViewModel model, I18n i18n, String currentLanguage, Function<AppView, Parent> views,
@@ -62,6 +64,15 @@ public final class ShellView {
         backlogLabel.textProperty().bind(model.backlogProperty());
         topicsLabel.textProperty().bind(model.topicsProperty());
         noticeLabel.textProperty().bind(model.noticeProperty());
+        reconnectLabel.textProperty().bind(model.reconnectProperty());
+        // A long reason is cut in the status bar; the tooltip shows it whole.
+        javafx.scene.control.Tooltip reason = new javafx.scene.control.Tooltip();
+        reason.textProperty().bind(model.reconnectProperty());
+        reason.setWrapText(true);
+        reason.setMaxWidth(480);
+        reconnectLabel.setTooltip(reason);
+        reconnectLink.visibleProperty().bind(model.reconnectOfferedProperty());
+        reconnectLink.managedProperty().bind(reconnectLink.visibleProperty());
         model.healthProperty().addListener((obs, old, now) -> showHealth(now));
         showHealth(model.healthProperty().get());
         model.losingProperty().addListener((obs, old, now) ->
@@ -129,6 +140,16 @@ public final class ShellView {
     @FXML
     private void quit() {
         onQuit.run();
+    }
+
+    @FXML
+    private void connect() {
+        model.openConnectDialog();
+    }
+
+    @FXML
+    private void reconnectNow() {
+        model.reconnectNow();
     }
 
     @FXML

@@ -33,7 +33,10 @@ public final class ShellViewModel {
     private final ReadOnlyObjectWrapper<Boolean> losing = new ReadOnlyObjectWrapper<>(false);
     private final ReadOnlyStringWrapper topics = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper reconnect = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper reconnectOffered = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final RateMeter rateMeter = RateMeter.fiveSeconds();
+    private ConnectionControls controls;
     private long lastRefresh;
     private boolean refreshedOnce;
 
@@ -56,6 +59,32 @@ public final class ShellViewModel {
         languageChanger.accept(language);
     }
 
+    /** Connects the status bar's countdown and "Reconnect now", and File › Connect…, to the app. */
+    public void setConnectionControls(ConnectionControls connectionControls) {
+        this.controls = connectionControls;
+    }
+
+    public void reconnectNow() {
+        if (controls != null) {
+            controls.reconnectNow();
+        }
+    }
+
+    public void openConnectDialog() {
+        if (controls != null) {
+            controls.openConnectDialog();
+        }
+    }
+
+    public ReadOnlyStringProperty reconnectProperty() {
+        return reconnect.getReadOnlyProperty();
+    }
+
+    /** Whether "Reconnect now" makes sense: the connection is down, waiting or given up. */
+    public javafx.beans.property.ReadOnlyBooleanProperty reconnectOfferedProperty() {
+        return reconnectOffered.getReadOnlyProperty();
+    }
+
     /** Called once per frame; refreshes the status texts four times a second so they stay readable. */
     public void onFrame(Frame frame) {
         if (refreshedOnce && frame.nowNanos() - lastRefresh < STATUS_REFRESH_NANOS) {
@@ -70,6 +99,19 @@ public final class ShellViewModel {
         losing.set(stats.dropped() > 0 || stats.failed() > 0);
         topics.set(i18n.text("status.topics", stats.topicCount()));
         showStatus(frame.status(), frame.connection());
+        showReconnect(frame.connection());
+    }
+
+    private void showReconnect(ConnectionState state) {
+        boolean down = state == ConnectionState.RECONNECTING || state == ConnectionState.FAILED
+                || state == ConnectionState.DISCONNECTED;
+        reconnectOffered.set(controls != null && down);
+        java.util.Optional<java.time.Instant> next = controls == null ? java.util.Optional.empty() : controls.nextReconnectAttempt();
+        String countdown = next.map(at -> i18n.text("shell.reconnect.in",
+                Math.max(0, (java.time.Duration.between(java.time.Instant.now(), at).toMillis() + 999) / 1000))).orElse("");
+        // Why it is down comes first: "client ID taken over" must be read, not just a red "failed".
+        String why = controls == null || !down ? "" : controls.problem().orElse("");
+        reconnect.set(why.isEmpty() ? countdown : countdown.isEmpty() ? why : why + " · " + countdown);
     }
 
     private void showStatus(AppStatus status, ConnectionState state) {
