@@ -39,10 +39,20 @@ public final class PahoV5Connection implements BrokerConnection {
      *             connection that only publishes
      */
     public PahoV5Connection(ConnectionSettings settings, MessageSink sink) {
+        this(settings, sink, null);
+    }
+
+    /**
+     * @param clientThreads runs Paho's network, callback and ping work, shared by many connections (see
+     *                      {@link SharedClientExecutor}); {@code null} for Paho's own threads, four per client
+     */
+    public PahoV5Connection(ConnectionSettings settings, MessageSink sink,
+                            java.util.concurrent.ScheduledExecutorService clientThreads) {
         this.settings = settings;
         this.sink = sink;
         try {
-            this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
+            this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence(), null,
+                    clientThreads);
         } catch (MqttException e) {
             throw new IllegalArgumentException("Cannot create an MQTT client for " + settings.serverUri()
                     + ": " + e.getMessage(), e);
