@@ -164,6 +164,7 @@ public final class VirtualSensor {
         }
         CompletableFuture<Void> offline = c.state() == ConnectionState.CONNECTED
                 ? c.publish(spec.statusTopic(), OFFLINE, 1, true).orTimeout(OFFLINE_TIMEOUT_S, TimeUnit.SECONDS)
+                        .whenComplete(this::count)
                 : CompletableFuture.completedFuture(null);
         return offline.handle((ok, failure) -> failure)
                 .thenAcceptAsync(failure -> {
