@@ -24,6 +24,8 @@ import org.brokerscope.ui.StartupTimer;
 import org.brokerscope.ui.placeholder.PlaceholderView;
 import org.brokerscope.ui.placeholder.PlaceholderViewModel;
 import org.brokerscope.ui.shell.ShellView;
+import org.brokerscope.ui.sensors.SensorsViewModel;
+import org.brokerscope.ui.sensors.SensorsViews;
 import org.brokerscope.ui.shell.ShellViewModel;
 import org.brokerscope.ui.topics.TopicsView;
 import org.brokerscope.ui.topics.TopicsViewModel;
@@ -80,15 +82,17 @@ public final class BrokerscopeApp extends Application {
         I18n i18n = I18n.forLanguage(settings.language());
         ShellViewModel shellModel = new ShellViewModel(i18n, this::changeLanguage);
         TopicsViewModel topicsModel = new TopicsViewModel(i18n);
+        SensorsViewModel sensorsModel = SensorsViews.model(services, i18n, background);
         ShellView shell = new ShellView(shellModel, i18n, settings.language(),
                 view -> view == AppView.TOPICS ? FxmlViews.load(new TopicsView(topicsModel), i18n)
+                        : view == AppView.SENSORS ? SensorsViews.load(sensorsModel, i18n)
                         : FxmlViews.load(new PlaceholderView(PlaceholderViewModel.forView(view, i18n)), i18n),
                 this::quit, () -> showAbout(i18n));
         Parent root = FxmlViews.load(shell, i18n);
         root.getStylesheets().add(0, BrokerscopeApp.class.getResource("ui/brokerscope.css").toExternalForm());
         AppView current = stage.getScene() == null ? AppView.TOPICS : (AppView) stage.getScene().getUserData();
         shellModel.selectedViewProperty().set(current);
-        pump.setListeners(List.of(shellModel::onFrame, topicsModel::onFrame, startupTimer::onFrame));
+        pump.setListeners(List.of(shellModel::onFrame, topicsModel::onFrame, sensorsModel::onFrame, startupTimer::onFrame));
         // A rebuilt shell has empty views: have the model send every topic again, not just the next changes.
         services.ingest().resendAll();
         if (stage.getScene() == null) {
