@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.brokerscope.mqtt.ConnectionSettings;
@@ -51,12 +52,21 @@ final class SensorsCommand {
         double speed = options.speed().orElse(scenario.acceleration());
         SensorFleet fleet = new SensorFleet(broker, SensorConnector.paho(), SimClock.realTime());
         fleet.clock().setAcceleration(speed);
-        return runUntilStopped(fleet, scenario, options);
+        Optional<WeatherRun> weather = options.weather().map(w -> WeatherRun.start(w, options.serverUri(), out));
+        try {
+            return runUntilStopped(fleet, scenario, options, weather);
+        } finally {
+            weather.ifPresent(WeatherRun::close);
+        }
     }
 
-    private int runUntilStopped(SensorFleet fleet, Scenario scenario, SensorsOptions options) {
+    private int runUntilStopped(SensorFleet fleet, Scenario scenario, SensorsOptions options,
+                                Optional<WeatherRun> weather) {
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> stop(fleet, stopped), "brokerscope-sensors-shutdown");
+        Thread hook = new Thread(() -> {
+            weather.ifPresent(WeatherRun::close);
+            stop(fleet, stopped);
+        }, "brokerscope-sensors-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         scenario.sensors().forEach(fleet::add);
         out.printf("Starting %d sensors (scenario %s) on %s; time runs %s× real time. Ctrl-C stops them.%n",
@@ -67,6 +77,7 @@ final class SensorsCommand {
         try {
             while (!stopped.await(1, TimeUnit.SECONDS) && System.nanoTime() - end < 0) {
                 lastPublished = printSecond(fleet, lastPublished);
+                weather.ifPresent(WeatherRun::printProblem);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import org.brokerscope.sim.weather.WeatherSettings;
 
 /**
  * The options of {@code brokerscope sensors}.
@@ -14,13 +15,16 @@ import java.util.Optional;
  * @param count     rooms for the house, desks for the classroom, sensors for load
  * @param speed     time acceleration; empty for the scenario's own
  * @param duration  stop by itself after this long; empty to run until Ctrl-C
+ * @param weather   a weather bridge to run beside the scenario, when a city is given
  */
 record SensorsOptions(String serverUri, String scenario, int count, Optional<Double> speed, long seed,
-                      Optional<Duration> duration, Optional<String> username, Optional<String> password) {
+                      Optional<Duration> duration, Optional<String> username, Optional<String> password,
+                      Optional<WeatherSettings> weather) {
     static final String USAGE = """
             Usage: brokerscope sensors [--broker mqtt://HOST:PORT] [--scenario house|classroom|weather|load|FILE.json]
                                        [--rooms N | --desks N | --sensors N] [--speed X] [--seed N]
                                        [--user NAME --password SECRET] [--seconds N]
+                                       [--weather-city CITY --weather-key KEY [--weather-url URL]]
               Runs virtual sensors without a window; Ctrl-C stops them, and each publishes "offline".
               Defaults: --broker mqtt://127.0.0.1:1883 --scenario house --rooms 3 (desks 12, sensors 100).""";
 
@@ -33,6 +37,9 @@ record SensorsOptions(String serverUri, String scenario, int count, Optional<Dou
         Duration duration = null;
         String user = null;
         String password = null;
+        String weatherCity = null;
+        String weatherKey = "";
+        String weatherUrl = WeatherSettings.OPENWEATHERMAP;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             String value = i + 1 < args.length ? args[++i] : null;
@@ -48,6 +55,9 @@ record SensorsOptions(String serverUri, String scenario, int count, Optional<Dou
                 case "--seconds" -> duration = Duration.ofSeconds(positive(option, value));
                 case "--user" -> user = value;
                 case "--password" -> password = value;
+                case "--weather-city" -> weatherCity = value;
+                case "--weather-key" -> weatherKey = value;
+                case "--weather-url" -> weatherUrl = value;
                 default -> throw new IllegalArgumentException("Unknown option: " + option);
             }
         }
@@ -56,8 +66,10 @@ record SensorsOptions(String serverUri, String scenario, int count, Optional<Dou
             case "load" -> 100;
             default -> 3;
         };
+        Optional<WeatherSettings> weather = weatherCity == null ? Optional.empty()
+                : Optional.of(WeatherSettings.openWeatherMap(weatherKey, weatherCity).withUrl(weatherUrl));
         return new SensorsOptions(serverUri(broker), scenario, count == null ? fallback : count, Optional.ofNullable(speed),
-                seed, Optional.ofNullable(duration), Optional.ofNullable(user), Optional.ofNullable(password));
+                seed, Optional.ofNullable(duration), Optional.ofNullable(user), Optional.ofNullable(password), weather);
     }
 
     /** Whether {@code scenario} names a file rather than a built-in. */

@@ -29,7 +29,7 @@ public final class WeatherClient {
 
     public WeatherReading fetch() throws WeatherException, InterruptedException {
         if (settings.apiKey().isEmpty()) {
-            throw new WeatherException(Kind.NO_KEY, "No API key: get a free one at openweathermap.org and set it", null);
+            throw new WeatherException(Kind.NO_KEY, "No API key set: get a free one at openweathermap.org", null);
         }
         HttpResponse<String> response;
         URI uri = uri();

@@ -34,4 +34,9 @@ public record WeatherSettings(String url, String apiKey, String city, String sit
         return new WeatherSettings(OPENWEATHERMAP, apiKey, city, "meteo", "exterieur", Duration.ofMinutes(10),
                 Duration.ofSeconds(30), Duration.ofMinutes(30));
     }
+
+    /** The same settings against another endpoint, e.g. a proxy or a local stub. */
+    public WeatherSettings withUrl(String newUrl) {
+        return new WeatherSettings(newUrl, apiKey, city, site, room, interval, firstRetry, maxRetry);
+    }
 }
