@@ -103,6 +103,30 @@ public final class SensorFleet implements AutoCloseable {
         return stop(s -> s.spec().id().equals(id));
     }
 
+    /**
+     * Gives sensor {@code id} new settings (same ID): it stops, saying offline, and starts again with them
+     * if it was started.
+     */
+    public CompletableFuture<Void> replace(String id, SensorSpec spec) {
+        VirtualSensor old = find(id).orElseThrow(() -> new IllegalArgumentException("No sensor with ID \"" + id + "\""));
+        if (!spec.id().equals(id)) {
+            throw new IllegalArgumentException("The new settings must keep the ID \"" + id + "\"");
+        }
+        boolean wasStarted = old.isStarted();
+        return old.stop(closer).thenCompose(done -> {
+            VirtualSensor fresh = new VirtualSensor(spec, clock);
+            synchronized (sensors) {
+                int at = sensors.indexOf(old);
+                if (at < 0) {
+                    return CompletableFuture.<Void>completedFuture(null);
+                }
+                sensors.set(at, fresh);
+            }
+            return wasStarted ? fresh.start(broker, connector, clientThreads, scheduler).exceptionally(error -> null)
+                    : CompletableFuture.<Void>completedFuture(null);
+        });
+    }
+
     /** Stops and removes every sensor, then adds and starts the scenario's. */
     public CompletableFuture<Void> replaceWith(List<SensorSpec> specs, double acceleration) {
         List<SensorSpec> copy = List.copyOf(specs);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +63,11 @@ public final class VirtualSensor {
                 published.sum(), failed.sum(), dropped.sum(), Optional.ofNullable(error));
     }
 
+    /** Whether it was started and not stopped since (it may be connecting or reconnecting). */
+    public synchronized boolean isStarted() {
+        return connection != null;
+    }
+
     public long publishedCount() {
         return published.sum();
     }
@@ -97,7 +103,14 @@ public final class VirtualSensor {
             return;
         }
         announced = false;
-        task = scheduler.scheduleAtFixedRate(this::tick, 0, spec.interval().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            task = scheduler.scheduleAtFixedRate(this::tick, 0, spec.interval().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // The fleet closed while this sensor was connecting.
+            connection = null;
+            state = SensorState.STOPPED;
+            opened.close();
+        }
     }
 
     /** One reading. Runs on the fleet's scheduler, which is what keeps the model's sequence deterministic. */

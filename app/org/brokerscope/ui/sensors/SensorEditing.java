@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.brokerscope.sim.FaultSettings;
 import org.brokerscope.sim.Measure;
+import org.brokerscope.sim.PayloadFormat;
 import org.brokerscope.sim.SensorFleet;
 import org.brokerscope.sim.SensorSpec;
 import org.brokerscope.sim.SensorStatus;
@@ -42,6 +44,17 @@ final class SensorEditing {
             } else {
                 onProblem.accept(problem);
             }
+        }
+    }
+
+    /** Which faults the teacher switched on; each comes at a fixed, clearly visible rate. */
+    record FaultChoice(boolean dropout, boolean spike, boolean stuck, boolean drift, boolean garbled) {
+        static FaultChoice of(FaultSettings f) {
+            return new FaultChoice(f.dropout() > 0, f.spike() > 0, f.stuck() > 0, f.driftPerDay() != 0, f.garbled() > 0);
+        }
+
+        FaultSettings settings() {
+            return new FaultSettings(dropout ? 0.1 : 0, spike ? 0.05 : 0, stuck ? 0.02 : 0, drift ? 2 : 0, garbled ? 0.05 : 0);
         }
     }
 
@@ -115,6 +128,26 @@ final class SensorEditing {
         String template = id.equals(base) ? SensorSpec.DEFAULT_TEMPLATE : "{site}/{room}/{id}";
         return fleet.add(SensorSpec.builder(site, room, measure).id(id).topic(template).interval(Duration.ofSeconds(1))
                 .seed(existing.size() * 31L + measure.ordinal()).build());
+    }
+
+    /** The sensor's settings with the edited ones, or why they cannot be used. */
+    Result<SensorSpec> edit(SensorSpec current, String intervalMs, PayloadFormat format, int qos, boolean retain,
+                            FaultChoice faults) {
+        long millis;
+        try {
+            millis = Long.parseLong(intervalMs.strip());
+        } catch (NumberFormatException e) {
+            return Result.failed(i18n.text("sensors.error.interval", intervalMs));
+        }
+        try {
+            FaultSettings kept = current.faults();
+            // Faults set in a file at other rates stay as they were while their box stays ticked.
+            FaultSettings chosen = FaultChoice.of(kept).equals(faults) ? kept : faults.settings();
+            return Result.of(current.toBuilder().interval(Duration.ofMillis(millis)).format(format).qos(qos)
+                    .retain(retain).faults(chosen).build());
+        } catch (IllegalArgumentException e) {
+            return Result.failed(i18n.text("sensors.error.invalid", e.getMessage()));
+        }
     }
 
     Result<Scenario> builtIn(String name, int count) {

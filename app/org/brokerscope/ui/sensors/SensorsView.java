@@ -8,15 +8,19 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.brokerscope.sim.Measure;
+import org.brokerscope.sim.PayloadFormat;
 import org.brokerscope.ui.I18n;
 
 /** The Sensors view: the virtual sensors with live values, and the teacher's controls. */
@@ -40,6 +44,17 @@ public final class SensorsView {
     @FXML private TableColumn<SensorRow, Number> countColumn;
     @FXML private TableColumn<SensorRow, SensorRow> actionColumn;
     @FXML private Label summaryLabel;
+    @FXML private HBox editor;
+    @FXML private Label editLabel;
+    @FXML private TextField intervalField;
+    @FXML private ComboBox<PayloadFormat> formatBox;
+    @FXML private ComboBox<Integer> qosBox;
+    @FXML private CheckBox retainBox;
+    @FXML private CheckMenuItem dropoutItem;
+    @FXML private CheckMenuItem spikeItem;
+    @FXML private CheckMenuItem stuckItem;
+    @FXML private CheckMenuItem driftItem;
+    @FXML private CheckMenuItem garbledItem;
 
     public SensorsView(SensorsViewModel model, I18n i18n) {
         this.model = model;
@@ -80,6 +95,43 @@ public final class SensorsView {
         });
         model.speedProperty().addListener((obs, old, now) -> speedBox.setValue(now.doubleValue()));
         table.disableProperty().bind(model.availableProperty().not());
+        formatBox.getItems().setAll(PayloadFormat.values());
+        formatBox.setConverter(converter(f -> i18n.text("sensors.format." + f.key())));
+        qosBox.getItems().setAll(0, 1, 2);
+        editor.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        editLabel.setText(i18n.text("sensors.edit.none"));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> showSettings(row));
+    }
+
+    /** Fills the editor with the selected sensor's settings. */
+    private void showSettings(SensorRow row) {
+        if (row == null) {
+            editLabel.setText(i18n.text("sensors.edit.none"));
+            return;
+        }
+        model.specOf(row).ifPresent(spec -> {
+            editLabel.setText(i18n.text("sensors.edit.selected", spec.id()));
+            intervalField.setText(String.valueOf(spec.interval().toMillis()));
+            formatBox.setValue(spec.format());
+            qosBox.setValue(spec.qos());
+            retainBox.setSelected(spec.retain());
+            SensorEditing.FaultChoice f = SensorEditing.FaultChoice.of(spec.faults());
+            dropoutItem.setSelected(f.dropout());
+            spikeItem.setSelected(f.spike());
+            stuckItem.setSelected(f.stuck());
+            driftItem.setSelected(f.drift());
+            garbledItem.setSelected(f.garbled());
+        });
+    }
+
+    @FXML
+    private void applySettings() {
+        SensorRow row = table.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            model.applySettings(row, intervalField.getText(), formatBox.getValue(), qosBox.getValue(),
+                    retainBox.isSelected(), new SensorEditing.FaultChoice(dropoutItem.isSelected(), spikeItem.isSelected(),
+                            stuckItem.isSelected(), driftItem.isSelected(), garbledItem.isSelected()));
+        }
     }
 
     /** Keeps a room chosen, so Start room and Stop room always have one. */

@@ -21,7 +21,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.brokerscope.sim.PayloadFormat;
 import org.brokerscope.sim.SensorFleet;
+import org.brokerscope.sim.SensorSpec;
+import org.brokerscope.sim.VirtualSensor;
 import org.brokerscope.sim.SensorStatus;
 import org.brokerscope.sim.scenario.Scenario;
 import org.brokerscope.ui.Frame;
@@ -200,6 +203,20 @@ public final class SensorsViewModel {
     public void addRoom(String room) {
         fleet.get().ifPresent(f -> editing.addRoom(f, room).handle(
                 name -> run(x -> x.startRoom(name)), message::set));
+    }
+
+    /** The settings of the sensor in {@code row}, to fill the editor. */
+    public Optional<SensorSpec> specOf(SensorRow row) {
+        return fleet.get().flatMap(f -> f.find(row.id())).map(VirtualSensor::spec);
+    }
+
+    /** Applies edited settings to one sensor; it restarts with them if it was running. */
+    void applySettings(SensorRow row, String intervalMs, PayloadFormat format, int qos, boolean retain,
+                       SensorEditing.FaultChoice faults) {
+        specOf(row).ifPresent(current -> editing.edit(current, intervalMs, format, qos, retain, faults).handle(spec -> {
+            run(f -> f.replace(row.id(), spec));
+            message.set(i18n.text("sensors.applied", row.id()));
+        }, message::set));
     }
 
     /** Replaces the running sensors with a built-in scenario. */
