@@ -61,15 +61,18 @@ record SensorsOptions(String serverUri, String scenario, int count, Optional<Dou
                 default -> throw new IllegalArgumentException("Unknown option: " + option);
             }
         }
-        int fallback = switch (scenario) {
+        Optional<WeatherSettings> weather = weatherCity == null ? Optional.empty()
+                : Optional.of(WeatherSettings.openWeatherMap(weatherKey, weatherCity).withUrl(weatherUrl));
+        return new SensorsOptions(serverUri(broker), scenario, count == null ? defaultCount(scenario) : count, Optional.ofNullable(speed),
+                seed, Optional.ofNullable(duration), Optional.ofNullable(user), Optional.ofNullable(password), weather);
+    }
+
+    private static int defaultCount(String scenario) {
+        return switch (scenario) {
             case "classroom" -> 12;
             case "load" -> 100;
             default -> 3;
         };
-        Optional<WeatherSettings> weather = weatherCity == null ? Optional.empty()
-                : Optional.of(WeatherSettings.openWeatherMap(weatherKey, weatherCity).withUrl(weatherUrl));
-        return new SensorsOptions(serverUri(broker), scenario, count == null ? fallback : count, Optional.ofNullable(speed),
-                seed, Optional.ofNullable(duration), Optional.ofNullable(user), Optional.ofNullable(password), weather);
     }
 
     /** Whether {@code scenario} names a file rather than a built-in. */

@@ -95,6 +95,10 @@ public final class SensorsView {
         });
         model.speedProperty().addListener((obs, old, now) -> speedBox.setValue(now.doubleValue()));
         table.disableProperty().bind(model.availableProperty().not());
+        initEditor();
+    }
+
+    private void initEditor() {
         formatBox.getItems().setAll(PayloadFormat.values());
         formatBox.setConverter(converter(f -> i18n.text("sensors.format." + f.key())));
         qosBox.getItems().setAll(0, 1, 2);
