@@ -22,6 +22,7 @@ import org.brokerscope.mqtt.PahoV5Connection;
 import org.brokerscope.sim.scenario.Scenarios;
 import org.brokerscope.testing.Eventually;
 import org.brokerscope.testing.MosquittoBroker;
+import org.brokerscope.testing.ThreadWatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,40 @@ class SensorFleetMosquittoTest {
         assertEquals("online", text(last("lab/silent/status")), "the silent sensor is connected");
         assertEquals(0, count("lab/silent"), "but every reading was dropped");
         assertTrue(fleet.find("silent").orElseThrow().status().dropped() > 10);
+    }
+
+    @Test
+    void eventsArePublishedOnlyWhenTheyChange() {
+        // A classroom at 9:00 on a Monday, an hour of simulated time per second: motion comes and goes.
+        fleet = newFleet(new SimClock(Clock.systemUTC(), Instant.parse("2030-01-07T09:00:00Z"), 60));
+        fleet.add(SensorSpec.builder("classe", "desk01", Measure.MOTION).occupancy(Occupancy.CLASSROOM)
+                .interval(Duration.ofMillis(100)).seed(3).build());
+        fleet.startAll();
+        Eventually.await(WAIT, () -> count("classe/desk01/motion") >= 6, () -> "motion changes: " + values("classe/desk01/motion"));
+
+        List<String> changes = values("classe/desk01/motion");
+        for (int i = 1; i < changes.size(); i++) {
+            assertTrue(!changes.get(i).equals(changes.get(i - 1)), "a repeat at " + i + ": " + changes);
+        }
+        long readings = fleet.find("desk01-motion").orElseThrow().status().published();
+        assertTrue(changes.stream().allMatch(v -> v.equals("0") || v.equals("1")), changes.toString());
+        assertTrue(readings < 10L * changes.size(), "only changes are sent, not every reading");
+    }
+
+    @Test
+    void aClosedFleetLeavesNoThreadsBehind() throws Exception {
+        ThreadWatch watch = ThreadWatch.snapshot();
+        fleet = newFleet(SimClock.realTime());
+        Scenarios.house("maison", 5, 1).sensors().forEach(fleet::add);
+        fleet.startAll().get(20, TimeUnit.SECONDS);
+        Eventually.await(WAIT, () -> count("maison/piece5/light") > 0 || count("maison/salle-de-bain/light") > 0,
+                "the fifth room publishes");
+
+        fleet.close();
+        fleet = null;
+        // The JDK starts its virtual-thread scheduler, I/O poller and timer once per process and keeps them.
+        watch.awaitNoneLeft(Duration.ofSeconds(10), t -> !t.getName().matches(
+                "ForkJoinPool.*|MasterPoller|VirtualThread-unblocker|.*-Poller"), "threads of a closed fleet of 20 sensors");
     }
 
     private SensorFleet newFleet(SimClock clock) {
