@@ -8,6 +8,6 @@ public enum SensorState {
     PAUSED,
     /** Lost its connection; retrying on its own. */
     OFFLINE,
-    /** Could not connect; see the error. */
+    /** Could not connect; tries again every few seconds until stopped. See the error. */
     FAILED
 }

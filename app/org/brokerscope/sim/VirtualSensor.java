@@ -25,6 +25,7 @@ public final class VirtualSensor {
     static final byte[] ONLINE = "online".getBytes(StandardCharsets.US_ASCII);
     static final byte[] OFFLINE = "offline".getBytes(StandardCharsets.US_ASCII);
     private static final long OFFLINE_TIMEOUT_S = 5;
+    private static final long CONNECT_RETRY_S = 5;
 
     private final SensorSpec spec;
     private final SimClock clock;
@@ -39,6 +40,7 @@ public final class VirtualSensor {
     private BrokerConnection connection;
     private ScheduledFuture<?> task;
     private boolean announced;
+    private boolean wanted;
     private double lastEvent = Double.NaN;
 
     public VirtualSensor(SensorSpec spec, SimClock clock) {
@@ -63,9 +65,9 @@ public final class VirtualSensor {
                 published.sum(), failed.sum(), dropped.sum(), Optional.ofNullable(error));
     }
 
-    /** Whether it was started and not stopped since (it may be connecting or reconnecting). */
+    /** Whether it was started and not stopped since (it may be connecting, reconnecting or retrying). */
     public synchronized boolean isStarted() {
-        return connection != null;
+        return wanted;
     }
 
     public long publishedCount() {
@@ -74,24 +76,28 @@ public final class VirtualSensor {
 
     /**
      * Opens the connection with its Last Will, then reads and publishes every interval on {@code scheduler}.
-     * Does nothing if already started. The future completes once connected, or fails with the reason.
+     * Does nothing if already started. If the broker cannot be reached, it tries again every few seconds
+     * until stopped (Paho does not retry a first connect, #930). The future completes once the first
+     * attempt connected or failed.
      */
     synchronized CompletableFuture<Void> start(ConnectionSettings broker, SensorConnector connector,
                                                ScheduledExecutorService clientThreads, ScheduledExecutorService scheduler) {
         if (connection != null) {
             return CompletableFuture.completedFuture(null);
         }
+        wanted = true;
         ConnectionSettings settings = new ConnectionSettings(broker.serverUri(), clientId(), broker.keepAliveSeconds(),
                 true, 0, broker.protocol(), broker.credentials(), broker.will())
                 .withWill(new LastWill(spec.statusTopic(), OFFLINE, 1, true));
         BrokerConnection opened = connector.open(settings, clientThreads);
         connection = opened;
         state = SensorState.CONNECTING;
-        error = null;
-        return opened.connect().whenComplete((ok, failure) -> onConnected(opened, failure, scheduler));
+        Runnable retry = () -> retry(() -> start(broker, connector, clientThreads, scheduler));
+        return opened.connect().whenComplete((ok, failure) -> onConnected(opened, failure, scheduler, retry));
     }
 
-    private synchronized void onConnected(BrokerConnection opened, Throwable failure, ScheduledExecutorService scheduler) {
+    private synchronized void onConnected(BrokerConnection opened, Throwable failure, ScheduledExecutorService scheduler,
+                                          Runnable retry) {
         if (connection != opened) {
             return; // stopped meanwhile
         }
@@ -99,9 +105,12 @@ public final class VirtualSensor {
             error = opened.lastError().orElse(String.valueOf(failure.getMessage()));
             state = SensorState.FAILED;
             connection = null;
-            opened.close();
+            // Not on Paho's own thread, which completed this future.
+            CompletableFuture.runAsync(opened::close);
+            schedule(scheduler, retry, CONNECT_RETRY_S);
             return;
         }
+        error = null;
         announced = false;
         try {
             task = scheduler.scheduleAtFixedRate(this::tick, 0, spec.interval().toMillis(), TimeUnit.MILLISECONDS);
@@ -109,7 +118,21 @@ public final class VirtualSensor {
             // The fleet closed while this sensor was connecting.
             connection = null;
             state = SensorState.STOPPED;
-            opened.close();
+            CompletableFuture.runAsync(opened::close);
+        }
+    }
+
+    private synchronized void retry(Runnable start) {
+        if (wanted && connection == null) {
+            start.run();
+        }
+    }
+
+    private static void schedule(ScheduledExecutorService scheduler, Runnable action, long seconds) {
+        try {
+            scheduler.schedule(action, seconds, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException e) {
+            // The fleet is closing: no more attempts.
         }
     }
 
@@ -165,8 +188,10 @@ public final class VirtualSensor {
      * also send the Last Will. The slow part runs on {@code closer}.
      */
     synchronized CompletableFuture<Void> stop(Executor closer) {
+        wanted = false;
         BrokerConnection c = connection;
         if (c == null) {
+            state = SensorState.STOPPED; // also ends the retries of a sensor that could not connect
             return CompletableFuture.completedFuture(null);
         }
         connection = null;

@@ -173,6 +173,24 @@ class SensorFleetMosquittoTest {
                 "ForkJoinPool.*|MasterPoller|VirtualThread-unblocker|.*-Poller"), "threads of a closed fleet of 20 sensors");
     }
 
+    @Test
+    void aSensorThatCannotConnectKeepsTryingUntilTheBrokerIsBack() throws Exception {
+        watcher.close();
+        broker.stop();
+        fleet = newFleet(SimClock.realTime());
+        fleet.add(SensorSpec.builder("maison", "salon", Measure.TEMPERATURE).build());
+        fleet.startAll().get(20, TimeUnit.SECONDS);
+        assertEquals(SensorState.FAILED, fleet.statuses().getFirst().state());
+        assertTrue(fleet.statuses().getFirst().error().isPresent(), "the reason is kept for the view");
+
+        broker.restart();
+        watcher = new PahoV5Connection(ConnectionSettings.of(broker.tcpUri(), "watcher-2"), seen::add);
+        watcher.connect().get(10, TimeUnit.SECONDS);
+        watcher.subscribe("#", 1).get(10, TimeUnit.SECONDS);
+        Eventually.await(WAIT, () -> last("maison/salon/temperature") != null, "readings once the broker is back");
+        assertEquals(SensorState.RUNNING, fleet.statuses().getFirst().state());
+    }
+
     private SensorFleet newFleet(SimClock clock) {
         return new SensorFleet(ConnectionSettings.of(broker.tcpUri(), "unused"), SensorConnector.paho(), clock);
     }

@@ -56,7 +56,7 @@ public final class SensorRow {
         return count.getReadOnlyProperty();
     }
 
-    /** Started (connecting, running, paused or reconnecting): the row's button offers Stop. */
+    /** Started (connecting, running, paused, reconnecting or retrying): the row's button offers Stop. */
     public ReadOnlyBooleanProperty activeProperty() {
         return active.getReadOnlyProperty();
     }
@@ -70,6 +70,6 @@ public final class SensorRow {
         value.set(valueText);
         state.set(stateText);
         count.set(status.published());
-        active.set(status.state() != SensorState.STOPPED && status.state() != SensorState.FAILED);
+        active.set(status.state() != SensorState.STOPPED);
     }
 }
