@@ -33,7 +33,8 @@ public record SensorSpec(String id, String site, String room, Measure measure, S
         requireText("room", room);
         requireText("topic", topicTemplate);
         if (interval == null || interval.compareTo(MIN_INTERVAL) < 0 || interval.compareTo(MAX_INTERVAL) > 0) {
-            throw new IllegalArgumentException("Interval must be between 100 ms and 1 h, was " + interval);
+            throw new IllegalArgumentException("Interval must be between 100 ms and 1 h, was "
+                    + (interval == null ? "none" : interval.toMillis() + " ms"));
         }
         if (qos < 0 || qos > 2) {
             throw new IllegalArgumentException("QoS must be 0, 1 or 2, was " + qos);

@@ -146,7 +146,7 @@ final class SensorEditing {
             return Result.of(current.toBuilder().interval(Duration.ofMillis(millis)).format(format).qos(qos)
                     .retain(retain).faults(chosen).build());
         } catch (IllegalArgumentException e) {
-            return Result.failed(i18n.text("sensors.error.invalid", e.getMessage()));
+            return Result.failed(i18n.text("sensors.error.notApplied", e.getMessage()));
         }
     }
 
