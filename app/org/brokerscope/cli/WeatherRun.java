@@ -1,44 +1,31 @@
 package org.brokerscope.cli;
 
 import java.io.PrintStream;
-import java.net.http.HttpClient;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import org.brokerscope.mqtt.ConnectionSettings;
-import org.brokerscope.mqtt.PahoV5Connection;
 import org.brokerscope.sim.weather.WeatherBridge;
-import org.brokerscope.sim.weather.WeatherClient;
 import org.brokerscope.sim.weather.WeatherSettings;
 
 /** The weather bridge beside the headless sensors: started with them, its problems printed when they change. */
 final class WeatherRun implements AutoCloseable {
     private final WeatherBridge bridge;
-    private final ScheduledExecutorService scheduler;
     private final PrintStream out;
     private Optional<String> shownProblem = Optional.empty();
     private boolean closed;
 
-    private WeatherRun(WeatherBridge bridge, ScheduledExecutorService scheduler, PrintStream out) {
+    private WeatherRun(WeatherBridge bridge, PrintStream out) {
         this.bridge = bridge;
-        this.scheduler = scheduler;
         this.out = out;
     }
 
     static WeatherRun start(WeatherSettings settings, String serverUri, PrintStream out) {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("brokerscope-weather").daemon(true).factory());
-        PahoV5Connection connection = new PahoV5Connection(ConnectionSettings.of(serverUri, "bs-weather-" + settings.room())
-                .withWill(WeatherBridge.lastWill(settings)), message -> { });
-        WeatherBridge bridge = new WeatherBridge(new WeatherClient(HttpClient.newHttpClient(), settings), settings,
-                connection, scheduler);
+        WeatherBridge bridge = WeatherBridge.create(settings, serverUri);
         out.printf("Weather bridge: %s every %d min to %s/%s/{temperature,humidity,pressure}%n", settings.city(),
                 settings.interval().toMinutes(), settings.site(), settings.room());
         bridge.start().exceptionally(error -> {
             out.println("Weather bridge could not connect to the broker: " + error.getMessage());
             return null;
         });
-        return new WeatherRun(bridge, scheduler, out);
+        return new WeatherRun(bridge, out);
     }
 
     /** Prints the bridge's problem when it appears, changes or clears. */
@@ -55,7 +42,6 @@ final class WeatherRun implements AutoCloseable {
         if (!closed) {
             closed = true;
             bridge.close();
-            scheduler.shutdownNow();
         }
     }
 }

@@ -29,6 +29,7 @@ public final class SensorFleet implements AutoCloseable {
     private final SensorConnector connector;
     private final SimClock clock;
     private final List<VirtualSensor> sensors = new CopyOnWriteArrayList<>();
+    private final List<AutoCloseable> companions = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("brokerscope-sensors").daemon(true).factory());
     private final SharedClientExecutor clientThreads = new SharedClientExecutor("brokerscope-sensor-mqtt");
@@ -138,6 +139,18 @@ public final class SensorFleet implements AutoCloseable {
         });
     }
 
+    /** Something that publishes beside the sensors, e.g. a weather bridge, and stops with the fleet. */
+    public void attach(AutoCloseable companion) {
+        companions.add(companion);
+    }
+
+    /** Stops and forgets a companion attached earlier. */
+    public void detach(AutoCloseable companion) {
+        if (companions.remove(companion)) {
+            closeQuietly(companion);
+        }
+    }
+
     /** Freezes simulated time and readings; connections stay up. */
     public void pauseAll() {
         clock.pause();
@@ -182,8 +195,18 @@ public final class SensorFleet implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             LOG.log(System.Logger.Level.WARNING, "Not every sensor stopped cleanly: {0}", e.toString());
         }
+        companions.forEach(SensorFleet::closeQuietly);
+        companions.clear();
         scheduler.shutdownNow();
         closer.shutdown();
         clientThreads.shutdownNow();
+    }
+
+    private static void closeQuietly(AutoCloseable companion) {
+        try {
+            companion.close();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "Stopping {0} failed: {1}", companion, e.toString());
+        }
     }
 }

@@ -1,16 +1,20 @@
 package org.brokerscope.sim.weather;
 
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.brokerscope.mqtt.BrokerConnection;
+import org.brokerscope.mqtt.ConnectionSettings;
 import org.brokerscope.mqtt.ConnectionState;
 import org.brokerscope.mqtt.LastWill;
+import org.brokerscope.mqtt.PahoV5Connection;
 
 /**
  * A sensor fed by a real weather service: polls the current weather and publishes temperature, humidity
@@ -26,6 +30,7 @@ public final class WeatherBridge implements AutoCloseable {
     private volatile WeatherStatus status = new WeatherStatus(Optional.empty(), Optional.empty(), Optional.empty(), 0, 0);
     private ScheduledFuture<?> next;
     private boolean closed;
+    private boolean ownsScheduler;
 
     /**
      * What the bridge last did.
@@ -44,6 +49,25 @@ public final class WeatherBridge implements AutoCloseable {
         this.settings = settings;
         this.connection = connection;
         this.scheduler = scheduler;
+    }
+
+    /**
+     * A bridge with its own MQTT 5 connection to {@code serverUri} (client ID {@code bs-weather-<room>}, Last
+     * Will set) and its own polling thread, both released by {@link #close()}. Call {@link #start()}.
+     */
+    public static WeatherBridge create(WeatherSettings settings, String serverUri) {
+        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("brokerscope-weather").daemon(true).factory());
+        BrokerConnection connection = new PahoV5Connection(ConnectionSettings.of(serverUri, "bs-weather-" + settings.room())
+                .withWill(lastWill(settings)), message -> { });
+        WeatherBridge bridge = new WeatherBridge(new WeatherClient(HttpClient.newHttpClient(), settings), settings,
+                connection, poller);
+        bridge.ownsScheduler = true;
+        return bridge;
+    }
+
+    public WeatherSettings settings() {
+        return settings;
     }
 
     public static LastWill lastWill(WeatherSettings settings) {
@@ -119,6 +143,9 @@ public final class WeatherBridge implements AutoCloseable {
                     .exceptionally(error -> null).join();
         }
         connection.close();
+        if (ownsScheduler) {
+            scheduler.shutdownNow();
+        }
     }
 
     private static byte[] bytes(String text) {

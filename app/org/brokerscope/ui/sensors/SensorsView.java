@@ -12,6 +12,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -45,6 +46,11 @@ public final class SensorsView {
     @FXML private TableColumn<SensorRow, SensorRow> actionColumn;
     @FXML private Label summaryLabel;
     @FXML private HBox editor;
+    @FXML private TextField weatherCityField;
+    @FXML private PasswordField weatherKeyField;
+    @FXML private TextField weatherUrlField;
+    @FXML private Button weatherButton;
+    @FXML private Label weatherLabel;
     @FXML private Label editLabel;
     @FXML private TextField intervalField;
     @FXML private ComboBox<PayloadFormat> formatBox;
@@ -96,6 +102,9 @@ public final class SensorsView {
         model.speedProperty().addListener((obs, old, now) -> speedBox.setValue(now.doubleValue()));
         table.disableProperty().bind(model.availableProperty().not());
         initEditor();
+        weatherLabel.textProperty().bind(model.weatherTextProperty());
+        weatherButton.textProperty().bind(Bindings.when(model.weatherRunningProperty())
+                .then(i18n.text("sensors.weather.stop")).otherwise(i18n.text("sensors.weather.start")));
     }
 
     private void initEditor() {
@@ -158,6 +167,11 @@ public final class SensorsView {
     @FXML
     private void addSensor() {
         model.addSensor(newRoomField.getText(), measureBox.getValue() == null ? null : measureBox.getValue().key());
+    }
+
+    @FXML
+    private void toggleWeather() {
+        model.toggleWeather(weatherCityField.getText(), weatherKeyField.getText(), weatherUrlField.getText());
     }
 
     @FXML

@@ -54,6 +54,9 @@ public final class SensorsViewModel {
     private final ReadOnlyDoubleWrapper speed = new ReadOnlyDoubleWrapper(1);
     private final AtomicReference<String> pendingMessage = new AtomicReference<>();
     private final SensorEditing editing;
+    private final SensorWeather weather;
+    private final ReadOnlyStringWrapper weatherText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper weatherRunning = new ReadOnlyBooleanWrapper();
     private long lastRefresh = Long.MIN_VALUE;
 
     public SensorsViewModel(I18n i18n, Supplier<Optional<SensorFleet>> fleet, Executor background) {
@@ -61,6 +64,7 @@ public final class SensorsViewModel {
         this.fleet = fleet;
         this.background = background;
         this.editing = new SensorEditing(i18n);
+        this.weather = new SensorWeather(i18n);
     }
 
     public ObservableList<SensorRow> rows() {
@@ -98,6 +102,26 @@ public final class SensorsViewModel {
         return speed.getReadOnlyProperty();
     }
 
+    /** The weather bridge's last reading or problem. */
+    public ReadOnlyStringProperty weatherTextProperty() {
+        return weatherText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty weatherRunningProperty() {
+        return weatherRunning.getReadOnlyProperty();
+    }
+
+    /** Starts the weather bridge for {@code city}, or stops it if it runs. */
+    public void toggleWeather(String city, String key, String url) {
+        if (weather.isRunning()) {
+            weather.stop();
+        } else {
+            fleet.get().ifPresent(f -> weather.start(f, city, key, url).ifPresent(message::set));
+        }
+        weatherRunning.set(weather.isRunning());
+        weatherText.set(weather.describe());
+    }
+
     public void onFrame(Frame frame) {
         String pending = pendingMessage.getAndSet(null);
         if (pending != null) {
@@ -124,6 +148,7 @@ public final class SensorsViewModel {
             messages += s.published();
         }
         paused.set(f.isPaused());
+        weatherText.set(weather.describe());
         summary.set(i18n.text("sensors.summary", statuses.size(), running, messages));
         double acceleration = f.clock().acceleration();
         speed.set(acceleration);
@@ -186,6 +211,7 @@ public final class SensorsViewModel {
                 f.pauseAll();
             }
             paused.set(f.isPaused());
+        weatherText.set(weather.describe());
         });
     }
 

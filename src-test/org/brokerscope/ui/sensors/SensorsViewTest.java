@@ -3,6 +3,8 @@ package org.brokerscope.ui.sensors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,6 +173,39 @@ class SensorsViewTest {
                 && text(".sensors-time-label").contains("a day lasts 3 min"));
         String json = LAST.get("meteo/station/pressure");
         assertTrue(json != null && json.startsWith("{\"value\":"), String.valueOf(json));
+    }
+
+    @Test
+    @Order(8)
+    void theWeatherBridgePublishesWhatTheServiceSaysAndNamesItsProblems() throws Exception {
+        HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        stub.createContext("/weather", exchange -> {
+            boolean keyOk = exchange.getRequestURI().getRawQuery().contains("appid=good");
+            byte[] body = (keyOk ? "{\"main\":{\"temp\":7.26,\"humidity\":81,\"pressure\":1009},\"dt\":1732352400}"
+                    : "{\"cod\":401}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(keyOk ? 200 : 401, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        stub.start();
+        try {
+            robot.clickOn("#weatherCityField").write("Lyon,FR");
+            robot.clickOn("#weatherKeyField").write("bad");
+            robot.clickOn("#weatherUrlField").write("http://127.0.0.1:" + stub.getAddress().getPort() + "/weather");
+            robot.clickOn("Start weather");
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#weatherLabel").contains("HTTP 401"));
+
+            robot.clickOn("Stop weather");
+            robot.doubleClickOn("#weatherKeyField").eraseText(3).write("good");
+            robot.clickOn("Start weather");
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "7.3".equals(LAST.get("meteo/exterieur/temperature"))
+                    && text("#weatherLabel").startsWith("Lyon,FR: 7.3 °C, 81 %, 1009 hPa"));
+            assertEquals("online", LAST.get("meteo/exterieur/status"));
+            robot.clickOn("Stop weather");
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> "offline".equals(LAST.get("meteo/exterieur/status")));
+        } finally {
+            stub.stop(0);
+        }
     }
 
     @SuppressWarnings("unchecked")
