@@ -79,6 +79,7 @@ public final class SensorsView {
         actionColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         actionColumn.setCellFactory(column -> new ToggleCell());
         timeLabel.textProperty().bind(model.timeTextProperty());
+        timeLabel.visibleProperty().bind(model.timeTextProperty().isNotEmpty());
         summaryLabel.textProperty().bind(model.summaryProperty());
         messageLabel.textProperty().bind(model.messageProperty());
         messageLabel.visibleProperty().bind(model.messageProperty().isNotEmpty());
