@@ -22,8 +22,10 @@ import org.brokerscope.mqtt.ConnectionState;
 import org.brokerscope.mqtt.PahoV5Connection;
 import org.brokerscope.mqtt.ProtocolChoice;
 import org.brokerscope.settings.AppSettings;
-import org.brokerscope.sim.DemoHouse;
+import org.brokerscope.sim.SensorConnector;
 import org.brokerscope.sim.SensorFleet;
+import org.brokerscope.sim.SimClock;
+import org.brokerscope.sim.scenario.Scenarios;
 
 /**
  * The running parts of the app, below the UI: the embedded broker, the monitoring connection that feeds
@@ -61,6 +63,11 @@ public final class AppServices implements AutoCloseable {
     /** The app's own connection to the broker it watches (publish, subscribe); empty until it exists. */
     public synchronized Optional<BrokerConnection> monitor() {
         return Optional.ofNullable(monitor);
+    }
+
+    /** The virtual sensors publishing to the embedded broker; empty until the broker runs. */
+    public synchronized Optional<SensorFleet> sensors() {
+        return Optional.ofNullable(fleet);
     }
 
     public ConnectionState connectionState() {
@@ -165,14 +172,15 @@ public final class AppServices implements AutoCloseable {
         connection.connect().orTimeout(CONNECT_TIMEOUT_S, TimeUnit.SECONDS).join();
         connection.subscribe("#", 0).orTimeout(CONNECT_TIMEOUT_S, TimeUnit.SECONDS).join();
 
+        // The fleet exists even without the demo, so the Sensors view can add sensors to it.
+        SensorFleet sensors = new SensorFleet(ConnectionSettings.of(endpoint.tcpUri(), "sensors"), SensorConnector.paho(),
+                SimClock.realTime());
+        if (!keep(sensors)) {
+            return;
+        }
         if (settings.demoSensors()) {
-            SensorFleet demo = DemoHouse.fleet(
-                    clientId -> new PahoV5Connection(ConnectionSettings.of(endpoint.tcpUri(), clientId), m -> { }),
-                    Duration.ofSeconds(1), 42);
-            if (!keep(demo)) {
-                return;
-            }
-            demo.start();
+            Scenarios.demoHouse(42).sensors().forEach(sensors::add);
+            sensors.startAll();
         }
         advance(s -> s.with(Phase.RUNNING));
     }

@@ -31,6 +31,8 @@ import org.brokerscope.ui.publish.PublishSession;
 import org.brokerscope.ui.publish.PublishViewModel;
 import org.brokerscope.ui.publish.PublishViews;
 import org.brokerscope.ui.shell.ShellView;
+import org.brokerscope.ui.sensors.SensorsViewModel;
+import org.brokerscope.ui.sensors.SensorsViews;
 import org.brokerscope.ui.shell.ShellViewModel;
 import org.brokerscope.ui.topics.TopicsView;
 import org.brokerscope.ui.topics.TopicsViewModel;
@@ -103,16 +105,19 @@ public final class BrokerscopeApp extends Application {
         TopicsViewModel topicsModel = new TopicsViewModel(i18n);
         publishSession = publishSession != null ? publishSession : PublishViews.session(services, background);
         PublishViewModel publishModel = new PublishViewModel(publishSession, i18n);
+        SensorsViewModel sensorsModel = SensorsViews.model(services, i18n, background);
         ShellView shell = new ShellView(shellModel, i18n, settings.language(),
                 view -> view == AppView.TOPICS ? FxmlViews.load(new TopicsView(topicsModel), i18n)
                         : view == AppView.PUBLISH ? PublishViews.load(publishModel, i18n)
+                        : view == AppView.SENSORS ? SensorsViews.load(sensorsModel, i18n)
                         : FxmlViews.load(new PlaceholderView(PlaceholderViewModel.forView(view, i18n)), i18n),
                 this::quit, () -> showAbout(i18n));
         Parent root = FxmlViews.load(shell, i18n);
         root.getStylesheets().add(0, BrokerscopeApp.class.getResource("ui/brokerscope.css").toExternalForm());
         AppView current = stage.getScene() == null ? AppView.TOPICS : (AppView) stage.getScene().getUserData();
         shellModel.selectedViewProperty().set(current);
-        pump.setListeners(List.of(shellModel::onFrame, topicsModel::onFrame, startupTimer::onFrame, publishModel::onFrame));
+        pump.setListeners(List.of(shellModel::onFrame, topicsModel::onFrame, startupTimer::onFrame, publishModel::onFrame,
+                sensorsModel::onFrame));
         // A rebuilt shell has empty views: have the model send every topic again, not just the next changes.
         services.ingest().resendAll();
         if (stage.getScene() == null) {

@@ -20,6 +20,7 @@ public final class Cli {
         return switch (args[0]) {
             case "broker" -> new BrokerCommand(out, err).run(rest);
             case "bench" -> new BenchCommand(out, err).run(rest);
+            case "sensors" -> new SensorsCommand(out, err).run(rest);
             case "--version", "version" -> {
                 out.println("Brokerscope " + Version.current());
                 yield 0;
@@ -45,6 +46,9 @@ public final class Cli {
                 Commands:
                   broker [--port N] [--bind ADDRESS]   run the embedded MQTT broker without a window
                                                        (default 127.0.0.1:1883; Ctrl-C stops it)
+                  sensors [--broker mqtt://HOST:PORT] [--scenario house|classroom|weather|load|FILE.json]
+                          [--rooms N|--desks N|--sensors N] [--speed X]
+                                                       run virtual sensors without a window (Ctrl-C stops them)
                   bench ingest [options]               throughput of mosquitto_sub, bare Paho and Brokerscope
                                                        on the same stream (needs mosquitto installed)
                   version                              print the version

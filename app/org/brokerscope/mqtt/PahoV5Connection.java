@@ -31,14 +31,29 @@ public final class PahoV5Connection implements BrokerConnection {
      *             connection that only publishes
      */
     public PahoV5Connection(ConnectionSettings settings, MessageSink sink) {
-        this(settings, sink, Backoff.standard());
+        this(settings, sink, Backoff.standard(), null);
+    }
+
+    /**
+     * @param clientThreads runs Paho's network, callback and ping work, shared by many connections (see
+     *                      {@link SharedClientExecutor}); {@code null} for Paho's own threads, four per client
+     */
+    public PahoV5Connection(ConnectionSettings settings, MessageSink sink,
+                            java.util.concurrent.ScheduledExecutorService clientThreads) {
+        this(settings, sink, Backoff.standard(), clientThreads);
     }
 
     PahoV5Connection(ConnectionSettings settings, MessageSink sink, Backoff backoff) {
+        this(settings, sink, backoff, null);
+    }
+
+    private PahoV5Connection(ConnectionSettings settings, MessageSink sink, Backoff backoff,
+                             java.util.concurrent.ScheduledExecutorService clientThreads) {
         this.settings = settings;
         this.sink = sink;
         try {
-            this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
+            this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence(), null,
+                    clientThreads);
         } catch (MqttException | IllegalArgumentException e) {
             throw new IllegalArgumentException("Cannot create an MQTT client for " + settings.serverUri()
                     + ": " + e.getMessage(), e);

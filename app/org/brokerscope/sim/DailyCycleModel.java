@@ -19,13 +19,11 @@ public final class DailyCycleModel implements SignalModel {
     private final double baseline;
     private final double amplitude;
     private final double peakHour;
-    private final double wanderPerSqrtSecond;
+    private final Wander wander;
     private final double measurementNoise;
-    private final double reversionPerSecond;
     private final double min;
     private final double max;
     private final SplittableRandom random;
-    private double deviation;
     private Instant last;
 
     /**
@@ -38,9 +36,7 @@ public final class DailyCycleModel implements SignalModel {
         this.baseline = baseline;
         this.amplitude = amplitude;
         this.peakHour = peakHour;
-        this.reversionPerSecond = 1.0 / 600; // deviations fade over about ten minutes
-        // An OU process with reversion rate θ and step σ settles at a spread of σ/√(2θ).
-        this.wanderPerSqrtSecond = wanderStd * Math.sqrt(2 * reversionPerSecond);
+        this.wander = new Wander(wanderStd, 600); // deviations fade over about ten minutes
         this.measurementNoise = measurementNoise;
         this.min = min;
         this.max = max;
@@ -61,10 +57,7 @@ public final class DailyCycleModel implements SignalModel {
     public double next(Instant time) {
         double dt = last == null ? 1 : Math.max(0, (time.toEpochMilli() - last.toEpochMilli()) / 1000.0);
         last = time;
-        double keep = Math.exp(-reversionPerSecond * dt);
-        // Exact OU update for any step length, so the spread does not depend on the sampling interval.
-        deviation = deviation * keep + wanderPerSqrtSecond * Math.sqrt((1 - keep * keep) / (2 * reversionPerSecond))
-                * random.nextGaussian();
+        double deviation = wander.step(dt, random);
         double value = cycle(time) + deviation + measurementNoise * random.nextGaussian();
         return Math.round(Math.clamp(value, min, max) * 10) / 10.0;
     }

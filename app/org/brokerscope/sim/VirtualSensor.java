@@ -1,88 +1,215 @@
 package org.brokerscope.sim;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Locale;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.brokerscope.mqtt.BrokerConnection;
+import org.brokerscope.mqtt.ConnectionSettings;
+import org.brokerscope.mqtt.ConnectionState;
+import org.brokerscope.mqtt.LastWill;
 
 /**
- * One simulated device: its own MQTT connection, publishing one measure on a fixed interval, so that
- * on the broker it looks like a real sensor.
+ * One simulated device with its own MQTT connection and client ID, so that on the broker it looks like a
+ * real one: it says {@code online} (retained) on its status topic when it connects, its Last Will says
+ * {@code offline} if the connection dies, and it says {@code offline} itself when stopped. Readings come
+ * from its signal model at simulated time, through its fault injector.
  */
-public final class VirtualSensor implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(VirtualSensor.class.getName());
+public final class VirtualSensor {
+    static final byte[] ONLINE = "online".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] OFFLINE = "offline".getBytes(StandardCharsets.US_ASCII);
+    private static final long OFFLINE_TIMEOUT_S = 5;
+    private static final long CONNECT_RETRY_S = 5;
 
-    private final String topic;
+    private final SensorSpec spec;
+    private final SimClock clock;
     private final SignalModel model;
-    private final Duration interval;
-    private final BrokerConnection connection;
-    private final Clock clock;
+    private final FaultInjector faults;
     private final LongAdder published = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
+    private volatile SensorState state = SensorState.STOPPED;
+    private volatile String lastValue;
+    private volatile String error;
+    private BrokerConnection connection;
     private ScheduledFuture<?> task;
-    private boolean closed;
+    private boolean announced;
+    private boolean wanted;
+    private double lastEvent = Double.NaN;
 
-    public VirtualSensor(String topic, SignalModel model, Duration interval, BrokerConnection connection, Clock clock) {
-        this.topic = topic;
-        this.model = model;
-        this.interval = interval;
-        this.connection = connection;
+    public VirtualSensor(SensorSpec spec, SimClock clock) {
+        this.spec = spec;
         this.clock = clock;
+        this.model = SignalModels.forSpec(spec);
+        this.faults = new FaultInjector(spec.faults(), spec.measure(), spec.seed());
     }
 
-    public String topic() {
-        return topic;
+    public SensorSpec spec() {
+        return spec;
+    }
+
+    /** The client ID: stable, so a restarted sensor takes its old place on the broker. */
+    public String clientId() {
+        return "bs-" + spec.site() + "-" + spec.id();
+    }
+
+    public SensorStatus status() {
+        SensorState shown = state == SensorState.RUNNING && clock.isPaused() ? SensorState.PAUSED : state;
+        return new SensorStatus(spec.id(), spec.room(), spec.measure(), spec.topic(), shown, Optional.ofNullable(lastValue),
+                published.sum(), failed.sum(), dropped.sum(), Optional.ofNullable(error));
+    }
+
+    /** Whether it was started and not stopped since (it may be connecting, reconnecting or retrying). */
+    public synchronized boolean isStarted() {
+        return wanted;
     }
 
     public long publishedCount() {
         return published.sum();
     }
 
-    public long failedCount() {
-        return failed.sum();
+    /**
+     * Opens the connection with its Last Will, then reads and publishes every interval on {@code scheduler}.
+     * Does nothing if already started. If the broker cannot be reached, it tries again every few seconds
+     * until stopped (Paho does not retry a first connect, #930). The future completes once the first
+     * attempt connected or failed.
+     */
+    synchronized CompletableFuture<Void> start(ConnectionSettings broker, SensorConnector connector,
+                                               ScheduledExecutorService clientThreads, ScheduledExecutorService scheduler) {
+        if (connection != null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        wanted = true;
+        ConnectionSettings settings = new ConnectionSettings(broker.serverUri(), clientId(), broker.keepAliveSeconds(),
+                true, 0, broker.protocol(), broker.credentials(), broker.will())
+                .withWill(new LastWill(spec.statusTopic(), OFFLINE, 1, true));
+        BrokerConnection opened = connector.open(settings, clientThreads);
+        connection = opened;
+        state = SensorState.CONNECTING;
+        Runnable retry = () -> retry(() -> start(broker, connector, clientThreads, scheduler));
+        return opened.connect().whenComplete((ok, failure) -> onConnected(opened, failure, scheduler, retry));
     }
 
-    /** Connects, then publishes on {@code scheduler} every interval until closed. */
-    public synchronized void start(ScheduledExecutorService scheduler) {
-        connection.connect().whenComplete((ok, error) -> {
-            if (error != null) {
-                LOG.log(System.Logger.Level.WARNING, "Sensor {0} could not connect: {1}", topic,
-                        connection.lastError().orElse(error.getMessage()));
+    private synchronized void onConnected(BrokerConnection opened, Throwable failure, ScheduledExecutorService scheduler,
+                                          Runnable retry) {
+        if (connection != opened) {
+            return; // stopped meanwhile
+        }
+        if (failure != null) {
+            error = opened.lastError().orElse(String.valueOf(failure.getMessage()));
+            state = SensorState.FAILED;
+            connection = null;
+            // Not on Paho's own thread, which completed this future.
+            CompletableFuture.runAsync(opened::close);
+            schedule(scheduler, retry, CONNECT_RETRY_S);
+            return;
+        }
+        error = null;
+        announced = false;
+        try {
+            task = scheduler.scheduleAtFixedRate(this::tick, 0, spec.interval().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // The fleet closed while this sensor was connecting.
+            connection = null;
+            state = SensorState.STOPPED;
+            CompletableFuture.runAsync(opened::close);
+        }
+    }
+
+    private synchronized void retry(Runnable start) {
+        if (wanted && connection == null) {
+            start.run();
+        }
+    }
+
+    private static void schedule(ScheduledExecutorService scheduler, Runnable action, long seconds) {
+        try {
+            scheduler.schedule(action, seconds, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException e) {
+            // The fleet is closing: no more attempts.
+        }
+    }
+
+    /** One reading. Runs on the fleet's scheduler, which is what keeps the model's sequence deterministic. */
+    synchronized void tick() {
+        BrokerConnection c = connection;
+        if (c == null || clock.isPaused()) {
+            return;
+        }
+        if (c.state() != ConnectionState.CONNECTED) {
+            // The broker saw the Last Will; say online again once the connection is back.
+            announced = false;
+            state = SensorState.OFFLINE;
+            error = c.lastError().orElse(null);
+            return;
+        }
+        if (!announced) {
+            announced = true;
+            c.publish(spec.statusTopic(), ONLINE, 1, true).whenComplete(this::count);
+        }
+        state = SensorState.RUNNING;
+        Instant now = clock.now();
+        FaultInjector.Outcome reading = faults.apply(model.next(now), now);
+        if (reading.dropped()) {
+            dropped.increment();
+            return;
+        }
+        if (spec.measure().isEvent()) {
+            if (reading.value() == lastEvent) {
                 return;
             }
-            synchronized (this) {
-                if (!closed && task == null) {
-                    task = scheduler.scheduleAtFixedRate(this::publishOnce, 0, interval.toMillis(),
-                            TimeUnit.MILLISECONDS);
-                }
-            }
-        });
+            lastEvent = reading.value();
+        }
+        byte[] payload = Payloads.encode(spec.format(), spec.measure(), reading.value(), now);
+        lastValue = Payloads.text(spec.measure(), reading.value());
+        if (reading.garbled()) {
+            payload = faults.garble(payload);
+            lastValue = "\uFFFD " + lastValue;
+        }
+        c.publish(spec.topic(), payload, spec.qos(), spec.retain()).whenComplete(this::count);
     }
 
-    void publishOnce() {
-        double value = model.next(clock.instant());
-        // Plain numbers with a dot: what a student's sketch would send and every dashboard reads.
-        byte[] payload = String.format(Locale.ROOT, "%.1f", value).getBytes(StandardCharsets.UTF_8);
-        connection.publish(topic, payload, 0, false).whenComplete((ok, error) -> {
-            if (error == null) {
-                published.increment();
-            } else {
-                failed.increment();
-            }
-        });
+    private void count(Void ok, Throwable failure) {
+        if (failure == null) {
+            published.increment();
+        } else {
+            failed.increment();
+        }
     }
 
-    @Override
-    public synchronized void close() {
-        closed = true;
+    /**
+     * Stops reading, publishes {@code offline} (retained) and disconnects cleanly, so the broker does not
+     * also send the Last Will. The slow part runs on {@code closer}.
+     */
+    synchronized CompletableFuture<Void> stop(Executor closer) {
+        wanted = false;
+        BrokerConnection c = connection;
+        if (c == null) {
+            state = SensorState.STOPPED; // also ends the retries of a sensor that could not connect
+            return CompletableFuture.completedFuture(null);
+        }
+        connection = null;
+        state = SensorState.STOPPED;
         if (task != null) {
             task.cancel(false);
+            task = null;
         }
-        connection.close();
+        CompletableFuture<Void> offline = c.state() == ConnectionState.CONNECTED
+                ? c.publish(spec.statusTopic(), OFFLINE, 1, true).orTimeout(OFFLINE_TIMEOUT_S, TimeUnit.SECONDS)
+                        .whenComplete(this::count)
+                : CompletableFuture.completedFuture(null);
+        return offline.handle((ok, failure) -> failure)
+                .thenAcceptAsync(failure -> {
+                    c.close();
+                    if (failure != null) {
+                        error = "offline status not confirmed: " + failure.getMessage();
+                    }
+                }, closer);
     }
 }

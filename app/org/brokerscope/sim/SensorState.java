@@ -1,0 +1,13 @@
+package org.brokerscope.sim;
+
+/** Where a virtual sensor is in its life, as the Sensors view shows it. */
+public enum SensorState {
+    STOPPED,
+    CONNECTING,
+    RUNNING,
+    PAUSED,
+    /** Lost its connection; retrying on its own. */
+    OFFLINE,
+    /** Could not connect; tries again every few seconds until stopped. See the error. */
+    FAILED
+}
