@@ -23,6 +23,8 @@ import org.brokerscope.ui.I18n;
 import org.brokerscope.ui.StartupTimer;
 import org.brokerscope.ui.placeholder.PlaceholderView;
 import org.brokerscope.ui.placeholder.PlaceholderViewModel;
+import org.brokerscope.ui.rooms.RoomsDashboard;
+import org.brokerscope.ui.rooms.RoomsViewModel;
 import org.brokerscope.ui.shell.ShellView;
 import org.brokerscope.ui.shell.ShellViewModel;
 import org.brokerscope.ui.topics.TopicsView;
@@ -38,6 +40,7 @@ public final class BrokerscopeApp extends Application {
     private FxPump pump;
     private ExecutorService background;
     private Stage stage;
+    private RoomsDashboard rooms;
     private final StartupTimer startupTimer = new StartupTimer(ManagementFactory.getRuntimeMXBean().getStartTime());
 
     @Override
@@ -59,6 +62,7 @@ public final class BrokerscopeApp extends Application {
         this.stage = primaryStage;
         background = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("brokerscope-startup").daemon(true).factory());
         pump = new FxPump(services);
+        rooms = RoomsDashboard.start(services, ConfigDirectory.resolve());
         showShell();
         stage.setMinWidth(760);
         stage.setMinHeight(480);
@@ -80,15 +84,17 @@ public final class BrokerscopeApp extends Application {
         I18n i18n = I18n.forLanguage(settings.language());
         ShellViewModel shellModel = new ShellViewModel(i18n, this::changeLanguage);
         TopicsViewModel topicsModel = new TopicsViewModel(i18n);
+        RoomsViewModel roomsModel = rooms.newModel(i18n);
         ShellView shell = new ShellView(shellModel, i18n, settings.language(),
                 view -> view == AppView.TOPICS ? FxmlViews.load(new TopicsView(topicsModel), i18n)
+                        : view == AppView.ROOMS ? rooms.view(roomsModel, i18n)
                         : FxmlViews.load(new PlaceholderView(PlaceholderViewModel.forView(view, i18n)), i18n),
                 this::quit, () -> showAbout(i18n));
         Parent root = FxmlViews.load(shell, i18n);
         root.getStylesheets().add(0, BrokerscopeApp.class.getResource("ui/brokerscope.css").toExternalForm());
         AppView current = stage.getScene() == null ? AppView.TOPICS : (AppView) stage.getScene().getUserData();
         shellModel.selectedViewProperty().set(current);
-        pump.setListeners(List.of(shellModel::onFrame, topicsModel::onFrame, startupTimer::onFrame));
+        pump.setListeners(List.of(shellModel::onFrame, topicsModel::onFrame, roomsModel::onFrame, startupTimer::onFrame));
         // A rebuilt shell has empty views: have the model send every topic again, not just the next changes.
         services.ingest().resendAll();
         if (stage.getScene() == null) {
@@ -131,6 +137,9 @@ public final class BrokerscopeApp extends Application {
     public void stop() {
         if (pump != null) {
             pump.stop();
+        }
+        if (rooms != null) {
+            rooms.close();
         }
         services.close();
         if (background != null) {
