@@ -3,7 +3,8 @@ package org.brokerscope.ui.rooms;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import javafx.css.PseudoClass;
-import javafx.scene.layout.StackPane;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.brokerscope.domain.rooms.AlertRule;
 import org.brokerscope.domain.rooms.MeasureKind;
@@ -15,12 +16,14 @@ import org.brokerscope.ui.I18n;
  * A TilesFX gauge for one measure of a room, in a frame that carries the {@code :alarm} and
  * {@code :stale} pseudo-classes. Animation is off: values arrive a few times a second from the pump.
  */
-final class MeasureTile extends StackPane {
+final class MeasureTile extends VBox {
     static final PseudoClass ALARM = PseudoClass.getPseudoClass("alarm");
     static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     private static final Color ALARM_BACKGROUND = Color.web("#8e1b1b");
-    static final double SIZE = 150;
+    static final double SIZE = 130;
     private final Tile tile;
+    // The GAUGE skin draws no text line: the window's min and max go in a label under it.
+    private final Label minMax = new Label();
     private final I18n i18n;
     private final String title;
     private boolean alarm;
@@ -33,7 +36,8 @@ final class MeasureTile extends StackPane {
                 .title(title).unit(kind.unit()).decimals(kind.decimals())
                 .minValue(kind.gaugeMin()).maxValue(kind.gaugeMax()).animated(false).build();
         getStyleClass().add("room-tile");
-        getChildren().add(tile);
+        minMax.getStyleClass().add("room-tile-minmax");
+        getChildren().addAll(tile, minMax);
     }
 
     Tile tile() {
@@ -59,7 +63,7 @@ final class MeasureTile extends StackPane {
         }
         WindowStats w = m.window();
         String fmt = "%." + kind.decimals() + "f";
-        tile.setText(w.isEmpty() ? "" : i18n.text("rooms.tile.minMax", String.format(fmt, w.min()), String.format(fmt, w.max())));
+        minMax.setText(w.isEmpty() ? "" : i18n.text("rooms.tile.minMax", String.format(fmt, w.min()), String.format(fmt, w.max())));
         m.rule().filter(r -> r.kind() == AlertRule.Kind.ABOVE || r.kind() == AlertRule.Kind.OUTSIDE).ifPresentOrElse(r -> {
             tile.setThreshold(r.high());
             tile.setThresholdVisible(true);

@@ -51,7 +51,7 @@ final class RoomCard extends VBox {
                 button("✕", "hide-room", "rooms.card.hide", () -> onHide.accept(key)));
         header.setAlignment(Pos.CENTER_LEFT);
         info.getStyleClass().add("room-info");
-        chart.setPrefHeight(120);
+        chart.setPrefHeight(110);
         getChildren().addAll(header, info, tiles, chart, sensors);
     }
 
@@ -73,7 +73,9 @@ final class RoomCard extends VBox {
                 tilesShownAt = 0;
             }
         }
-        setPrefWidth(Math.max(2, tileByMeasure.size()) * (MeasureTile.SIZE + 6) + 22);
+        double tilesWidth = Math.max(2, tileByMeasure.size()) * (MeasureTile.SIZE + 12);
+        tiles.setPrefWrapLength(tilesWidth);
+        setPrefWidth(tilesWidth + 20);
         long age = room.lastMillis() == 0 ? 0 : Math.max(0, nowMillis - room.lastMillis());
         String text = i18n.text("rooms.card.info", room.sensorCount(), age / 1000.0);
         if (room.unreadable() > 0) {
@@ -90,7 +92,7 @@ final class RoomCard extends VBox {
         if (chartForced || nowMillis - chartShownAt >= window.redrawMillis()) {
             chartShownAt = nowMillis;
             chart.show(room.measures(), nowMillis, window.span().toMillis(), i18n.text("rooms.chart.start." + window.name()),
-                    i18n.text("rooms.chart.now"));
+                    i18n.text("rooms.chart.now"), kind -> measureName(kind, i18n));
         }
     }
 

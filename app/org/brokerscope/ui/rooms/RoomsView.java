@@ -84,6 +84,7 @@ public final class RoomsView {
             while (change.next()) {
                 if (change.wasAdded()) {
                     notifyFired(List.copyOf(change.getAddedSubList()));
+                    alertTable.scrollTo(alertTable.getItems().size() - 1);
                 }
             }
         });

@@ -55,6 +55,8 @@ public final class RoomsViewModel {
     private final ReadOnlyIntegerWrapper arrangement = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObservableList<AlertEvent> alertLog = FXCollections.observableArrayList();
+    // One wrapper, kept: a fresh unmodifiable view per call holds its listeners weakly and loses them.
+    private final ObservableList<AlertEvent> alertLogView = FXCollections.unmodifiableObservableList(alertLog);
     private long lastPollNanos;
     private boolean polled;
     private long lastSeq;
@@ -133,7 +135,7 @@ public final class RoomsViewModel {
 
     /** Every alert fired or cleared since start, oldest first (the last {@value #LOG_SIZE}). */
     public ObservableList<AlertEvent> alertLog() {
-        return FXCollections.unmodifiableObservableList(alertLog);
+        return alertLogView;
     }
 
     public RoomsSettings settings() {

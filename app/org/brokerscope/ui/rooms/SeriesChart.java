@@ -25,6 +25,7 @@ final class SeriesChart extends Region {
     private long spanMillis;
     private String startLabel = "";
     private String endLabel = "";
+    private java.util.function.Function<org.brokerscope.domain.rooms.MeasureKind, String> names = k -> k.id();
 
     SeriesChart() {
         getStyleClass().add("room-chart");
@@ -32,8 +33,10 @@ final class SeriesChart extends Region {
         setMinHeight(60);
     }
 
-    void show(List<RoomSnapshots.Measure> newMeasures, long nowMillis, long span, String start, String end) {
+    void show(List<RoomSnapshots.Measure> newMeasures, long nowMillis, long span, String start, String end,
+              java.util.function.Function<org.brokerscope.domain.rooms.MeasureKind, String> measureNames) {
         this.measures = newMeasures;
+        this.names = measureNames;
         this.toMillis = nowMillis;
         this.spanMillis = span;
         this.startLabel = start;
@@ -91,13 +94,13 @@ final class SeriesChart extends Region {
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
         if (lo > hi) {
-            g.fillText(m.kind().id() + " —", 3, top + 2);
+            g.fillText(names.apply(m.kind()) + " —", 3, top + 2);
             return;
         }
         double pad = Math.max((hi - lo) * 0.1, 0.05);
         double min = lo - pad;
         double max = hi + pad;
-        g.fillText(m.kind().id() + "  " + fmt(lo) + " – " + fmt(hi) + " " + m.kind().unit(), 3, top + 2);
+        g.fillText(names.apply(m.kind()) + "  " + fmt(lo) + " – " + fmt(hi) + " " + m.kind().unit(), 3, top + 2);
         double plotTop = top + 14;
         double plotHeight = Math.max(height - 16, 4);
         g.setStroke(color);
