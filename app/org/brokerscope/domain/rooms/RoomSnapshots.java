@@ -49,10 +49,11 @@ public final class RoomSnapshots {
     /**
      * Everything the dashboard shows, at one instant.
      *
-     * @param droppedRooms rooms not created because the limit was reached, so the user is told
+     * @param droppedRooms    rooms not created because the limit was reached, so the user is told
+     * @param droppedReadings readings of measures or sensors over a room's limits, likewise
      */
     public record Rooms(long takenAtMillis, long windowMillis, List<Room> rooms, List<House> house,
-                        List<Unreadable> unreadable, List<AlertEvent> alerts, long droppedRooms) {
-        public static final Rooms EMPTY = new Rooms(0, 60_000, List.of(), List.of(), List.of(), List.of(), 0);
+                        List<Unreadable> unreadable, List<AlertEvent> alerts, long droppedRooms, long droppedReadings) {
+        public static final Rooms EMPTY = new Rooms(0, 60_000, List.of(), List.of(), List.of(), List.of(), 0, 0);
     }
 }

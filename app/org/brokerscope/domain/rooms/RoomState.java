@@ -12,6 +12,9 @@ import java.util.function.Function;
 
 /** One room's measures. Used on the ingest thread only. */
 final class RoomState {
+    // A room with more measures than this is a topic layout the default mapping misreads (10,000 numbered
+    // topics under one parent): the extra measures are counted, not turned into thousands of gauges.
+    static final int MAX_MEASURES = 16;
     private final String site;
     private final String name;
     private final RoomsModel.Options options;
@@ -49,9 +52,16 @@ final class RoomState {
         unreadable++;
     }
 
-    /** @return the measure that took the reading, or null when it has too many sensors */
+    /** @return the measure that took the reading, or null when the room has too many measures or sensors */
     MeasureState add(Reading reading, long timeMillis) {
-        MeasureState measure = measures.computeIfAbsent(reading.kind().id(), id -> new MeasureState(reading.kind(), options));
+        MeasureState measure = measures.get(reading.kind().id());
+        if (measure == null) {
+            if (measures.size() >= MAX_MEASURES) {
+                return null;
+            }
+            measure = new MeasureState(reading.kind(), options);
+            measures.put(reading.kind().id(), measure);
+        }
         if (!measure.add(reading, timeMillis)) {
             return null;
         }

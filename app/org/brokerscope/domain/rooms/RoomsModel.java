@@ -36,6 +36,7 @@ public final class RoomsModel {
     private String ignoredPrefix = "";
     private long seq;
     private long droppedRooms;
+    private long droppedReadings;
 
     public RoomsModel(Options options) {
         this.options = options;
@@ -86,7 +87,9 @@ public final class RoomsModel {
     private void add(RoomState room, List<Reading> readings, long time) {
         for (Reading reading : readings) {
             MeasureState measure = room.add(reading, time);
-            if (measure != null) {
+            if (measure == null) {
+                droppedReadings++;
+            } else {
                 Optional<AlertRule> rule = rules.ruleFor(room.name(), measure.kind());
                 double current = measure.current(time);
                 measure.evaluateValue(rule, current).ifPresent(fired -> log(time, room, measure, current, rule, fired, false));
@@ -112,7 +115,7 @@ public final class RoomsModel {
         }
         roomSnapshots.sort(Comparator.comparing(RoomSnapshots.Room::key));
         return new RoomSnapshots.Rooms(nowMillis, options.windowMillis(), List.copyOf(roomSnapshots),
-                HouseAverages.of(roomSnapshots), List.copyOf(unreadable.values()), List.copyOf(log), droppedRooms);
+                HouseAverages.of(roomSnapshots), List.copyOf(unreadable.values()), List.copyOf(log), droppedRooms, droppedReadings);
     }
 
     private boolean matchedByRule(String topic) {

@@ -256,6 +256,9 @@ public final class RoomsViewModel {
         if (s.droppedRooms() > 0) {
             text += " · " + i18n.text("rooms.status.droppedRooms", s.droppedRooms());
         }
+        if (s.droppedReadings() > 0) {
+            text += " · " + i18n.text("rooms.status.droppedReadings", s.droppedReadings());
+        }
         return p.lastError().map(e -> " · " + i18n.text("rooms.status.lastError", e)).map(text::concat).orElse(text);
     }
 

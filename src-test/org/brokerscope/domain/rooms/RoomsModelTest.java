@@ -140,6 +140,16 @@ class RoomsModelTest {
         assertEquals(20.0, cols.mins()[0]);
     }
 
+    @Test
+    void thousandsOfNumberedTopicsUnderOneParentMakeABoundedRoomAndAreCounted() {
+        for (int i = 0; i < 1_000; i++) {
+            send("bench/site/t" + i, "1", T0);
+        }
+        RoomSnapshots.Rooms s = model.snapshot(T0);
+        assertEquals(RoomState.MAX_MEASURES, room(s, "bench/site").measures().size());
+        assertEquals(1_000 - RoomState.MAX_MEASURES, s.droppedReadings());
+    }
+
     private void send(String topic, String payload, long at) {
         model.apply(new Message(topic, payload.getBytes(StandardCharsets.UTF_8), 0, false, MessageProperties.NONE, at, 0));
     }

@@ -117,8 +117,9 @@ class RoomsWindowTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> cardKeys().contains("maison/garage"));
         // Silent for more than 3 times its usual interval (about 0.3 s plus process start-up).
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> card("maison/garage").tiles().get("temperature").getPseudoClassStates().contains(STALE));
-        assertTrue(robot.lookup(".room-sensor").queryAllAs(Label.class).stream()
-                .anyMatch(l -> l.getPseudoClassStates().contains(STALE) && l.getText().contains("maison/garage/temperature/t1")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> card("maison/garage").lookupAll(".room-sensor").stream()
+                .map(Label.class::cast).anyMatch(l -> l.getPseudoClassStates().contains(STALE)
+                        && l.getText().contains("maison/garage/temperature/t1") && l.getText().contains("stale")));
     }
 
     private void hide(String room) throws Exception {
