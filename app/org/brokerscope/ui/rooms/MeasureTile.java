@@ -20,7 +20,7 @@ final class MeasureTile extends VBox {
     static final PseudoClass ALARM = PseudoClass.getPseudoClass("alarm");
     static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     private static final Color ALARM_BACKGROUND = Color.web("#8e1b1b");
-    static final double SIZE = 130;
+    static final double SIZE = 120;
     private final Tile tile;
     // The GAUGE skin draws no text line: the window's min and max go in a label under it.
     private final Label minMax = new Label();

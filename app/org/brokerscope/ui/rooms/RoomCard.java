@@ -75,17 +75,12 @@ final class RoomCard extends VBox {
         }
         double tilesWidth = Math.max(2, tileByMeasure.size()) * (MeasureTile.SIZE + 12);
         tiles.setPrefWrapLength(tilesWidth);
-        setPrefWidth(tilesWidth + 20);
-        long age = room.lastMillis() == 0 ? 0 : Math.max(0, nowMillis - room.lastMillis());
-        String text = i18n.text("rooms.card.info", room.sensorCount(), age / 1000.0);
-        if (room.unreadable() > 0) {
-            text += " · " + i18n.text("rooms.card.unreadable", room.unreadable());
-        }
-        info.setText(text);
+        setPrefWidth(tilesWidth + 16);
         pseudoClassStateChanged(ALARM, room.alarm());
         pseudoClassStateChanged(STALE, room.staleCount() > 0);
         if (nowMillis - tilesShownAt >= tileEveryMillis) {
             tilesShownAt = nowMillis;
+            showInfo(room, nowMillis);
             room.measures().forEach(m -> tileByMeasure.get(m.kind().id()).update(m));
             showSensors(room, nowMillis);
         }
@@ -96,20 +91,35 @@ final class RoomCard extends VBox {
         }
     }
 
+    private void showInfo(RoomSnapshots.Room room, long nowMillis) {
+        long age = room.lastMillis() == 0 ? 0 : Math.max(0, nowMillis - room.lastMillis());
+        String text = i18n.text("rooms.card.info", room.sensorCount(), age / 1000.0);
+        if (room.unreadable() > 0) {
+            text += " · " + i18n.text("rooms.card.unreadable", room.unreadable());
+        }
+        info.setText(text);
+    }
+
+    // Labels are reused and only their text and state change: new nodes every update cost CSS and layout.
     private void showSensors(RoomSnapshots.Room room, long nowMillis) {
         List<SensorSnapshot> all = room.measures().stream().flatMap(m -> m.sensors().stream()).toList();
-        sensors.getChildren().clear();
+        int lines = Math.min(all.size(), MAX_SENSOR_LINES) + (all.size() > MAX_SENSOR_LINES ? 1 : 0);
+        while (sensors.getChildren().size() < lines) {
+            Label line = new Label();
+            line.getStyleClass().add("room-sensor");
+            sensors.getChildren().add(line);
+        }
+        sensors.getChildren().remove(lines, sensors.getChildren().size());
         for (int i = 0; i < Math.min(all.size(), MAX_SENSOR_LINES); i++) {
             SensorSnapshot s = all.get(i);
             double seconds = s.ageMillis(nowMillis) / 1000.0;
-            Label line = new Label(s.stale() ? i18n.text("rooms.sensor.stale", s.source(), seconds)
+            Label line = (Label) sensors.getChildren().get(i);
+            line.setText(s.stale() ? i18n.text("rooms.sensor.stale", s.source(), seconds)
                     : i18n.text("rooms.sensor.live", s.source(), seconds));
-            line.getStyleClass().add("room-sensor");
             line.pseudoClassStateChanged(STALE, s.stale());
-            sensors.getChildren().add(line);
         }
         if (all.size() > MAX_SENSOR_LINES) {
-            sensors.getChildren().add(new Label(i18n.text("rooms.sensor.more", all.size() - MAX_SENSOR_LINES)));
+            ((Label) sensors.getChildren().get(lines - 1)).setText(i18n.text("rooms.sensor.more", all.size() - MAX_SENSOR_LINES));
         }
     }
 
