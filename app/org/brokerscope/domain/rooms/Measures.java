@@ -41,8 +41,21 @@ public final class Measures {
     }
 
     static String normalise(String name) {
+        if (isPlainLowercase(name)) {
+            return name; // the usual case, and on the hot path: skip the Unicode normalisation and regex
+        }
         String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         return plain.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "").replace(" ", "");
+    }
+
+    private static boolean isPlainLowercase(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static MeasureKind known(String id, String unit, double min, double max, int decimals, AlertRule rule) {

@@ -31,6 +31,25 @@ public record RoomsSettings(String sort, List<String> order, List<String> hidden
         alertRules = alertRules == null ? "" : alertRules;
     }
 
+    public RoomsSettings withArrangement(String newSort, List<String> newOrder, List<String> newHidden) {
+        return new RoomsSettings(newSort, newOrder, newHidden, chartWindow, publishAggregates, aggregatePeriodSeconds,
+                alertTopic, mappingRules, alertRules);
+    }
+
+    public RoomsSettings withChartWindow(String window) {
+        return new RoomsSettings(sort, order, hidden, window, publishAggregates, aggregatePeriodSeconds, alertTopic,
+                mappingRules, alertRules);
+    }
+
+    public RoomsSettings withPublishing(boolean aggregates, int periodSeconds, String topic) {
+        return new RoomsSettings(sort, order, hidden, chartWindow, aggregates, periodSeconds, topic, mappingRules, alertRules);
+    }
+
+    public RoomsSettings withRules(List<String> newMappingRules, String newAlertRules) {
+        return new RoomsSettings(sort, order, hidden, chartWindow, publishAggregates, aggregatePeriodSeconds, alertTopic,
+                newMappingRules, newAlertRules);
+    }
+
     public static RoomsSettings defaults() {
         return new RoomsSettings("CUSTOM", List.of(), List.of(), "TEN_MINUTES", false, 10, "", List.of(), "");
     }

@@ -69,10 +69,8 @@ public final class RoomsViewModel {
         this.io = io;
         sort.set(parseSort(settings.sort()));
         chartWindow.set(ChartWindow.parse(settings.chartWindow()));
-        sort.addListener((obs, old, now) -> change(with(now.name(), settings.order(), settings.hidden())));
-        chartWindow.addListener((obs, old, now) -> change(new RoomsSettings(settings.sort(), settings.order(), settings.hidden(),
-                now.name(), settings.publishAggregates(), settings.aggregatePeriodSeconds(), settings.alertTopic(),
-                settings.mappingRules(), settings.alertRules())));
+        sort.addListener((obs, old, now) -> change(settings.withArrangement(now.name(), settings.order(), settings.hidden())));
+        chartWindow.addListener((obs, old, now) -> change(settings.withChartWindow(now.name())));
         // The feed may have logged alerts before this model existed (a rebuilt shell): show them all.
         takeNewAlerts(feed.snapshot());
     }
@@ -163,11 +161,11 @@ public final class RoomsViewModel {
     public void hide(String roomKey) {
         List<String> hidden = new ArrayList<>(settings.hidden());
         hidden.add(roomKey);
-        change(with(settings.sort(), settings.order(), hidden));
+        change(settings.withArrangement(settings.sort(), settings.order(), hidden));
     }
 
     public void showAll() {
-        change(with(settings.sort(), settings.order(), List.of()));
+        change(settings.withArrangement(settings.sort(), settings.order(), List.of()));
     }
 
     /** Moves a card one place earlier ({@code -1}) or later ({@code +1}) and switches to the custom order. */
@@ -180,13 +178,12 @@ public final class RoomsViewModel {
         }
         keys.add(to, keys.remove(from));
         settings.order().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
-        change(with(Sort.CUSTOM.name(), keys, settings.hidden()));
+        change(settings.withArrangement(Sort.CUSTOM.name(), keys, settings.hidden()));
         sort.set(Sort.CUSTOM);
     }
 
     public void setPublishing(boolean aggregates, int periodSeconds, String alertTopic) {
-        change(new RoomsSettings(settings.sort(), settings.order(), settings.hidden(), settings.chartWindow(), aggregates,
-                periodSeconds, alertTopic, settings.mappingRules(), settings.alertRules()));
+        change(settings.withPublishing(aggregates, periodSeconds, alertTopic));
         applyToFeed(settings, feed);
     }
 
@@ -204,8 +201,7 @@ public final class RoomsViewModel {
                 return Optional.of(e.getMessage());
             }
         }
-        change(new RoomsSettings(settings.sort(), settings.order(), settings.hidden(), settings.chartWindow(),
-                settings.publishAggregates(), settings.aggregatePeriodSeconds(), settings.alertTopic(), lines, settings.alertRules()));
+        change(settings.withRules(lines, settings.alertRules()));
         applyToFeed(settings, feed);
         return Optional.empty();
     }
@@ -220,8 +216,7 @@ public final class RoomsViewModel {
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }
-        change(new RoomsSettings(settings.sort(), settings.order(), settings.hidden(), settings.chartWindow(),
-                settings.publishAggregates(), settings.aggregatePeriodSeconds(), settings.alertTopic(), settings.mappingRules(), text));
+        change(settings.withRules(settings.mappingRules(), text));
         applyToFeed(settings, feed);
         return Optional.empty();
     }
@@ -265,11 +260,6 @@ public final class RoomsViewModel {
     private int orderIndex(String key) {
         int i = settings.order().indexOf(key);
         return i < 0 ? Integer.MAX_VALUE : i;
-    }
-
-    private RoomsSettings with(String sortName, List<String> order, List<String> hidden) {
-        return new RoomsSettings(sortName, order, hidden, settings.chartWindow(), settings.publishAggregates(),
-                settings.aggregatePeriodSeconds(), settings.alertTopic(), settings.mappingRules(), settings.alertRules());
     }
 
     private void change(RoomsSettings changed) {
