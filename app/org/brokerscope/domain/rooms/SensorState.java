@@ -2,7 +2,7 @@ package org.brokerscope.domain.rooms;
 
 /**
  * One sensor's last value, when it last spoke and how often it usually does. It is stale when silent
- * for more than 3 times its usual interval; with fewer than two samples its interval is unknown and it
+ * for more than 3 times its usual interval; with fewer than three samples its interval is too uncertain and it
  * is never called stale.
  */
 public final class SensorState {
@@ -33,7 +33,7 @@ public final class SensorState {
     }
 
     public boolean isStale(long nowMillis) {
-        return samples >= 2 && nowMillis - lastMillis > STALE_FACTOR * Math.max(intervalMillis, MIN_INTERVAL_MILLIS);
+        return samples >= 3 && nowMillis - lastMillis > STALE_FACTOR * Math.max(intervalMillis, MIN_INTERVAL_MILLIS);
     }
 
     public WindowStats stats(long nowMillis) {

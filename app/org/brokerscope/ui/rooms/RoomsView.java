@@ -29,6 +29,7 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.brokerscope.domain.rooms.AlertEvent;
 import org.brokerscope.domain.rooms.MappingRule;
+import org.brokerscope.domain.rooms.Measures;
 import org.brokerscope.domain.rooms.RoomSnapshots;
 import org.controlsfx.control.Notifications;
 import org.controlsfx.control.SegmentedButton;
@@ -140,10 +141,10 @@ public final class RoomsView {
         alertTable.setPlaceholder(new Label(i18n.text("rooms.log.empty")));
         timeColumn.setCellValueFactory(c -> text(TIME.format(Instant.ofEpochMilli(c.getValue().timeMillis()))));
         roomColumn.setCellValueFactory(c -> text(c.getValue().room()));
-        measureColumn.setCellValueFactory(c -> text(c.getValue().measure()));
+        measureColumn.setCellValueFactory(c -> text(RoomCard.measureName(Measures.recognise(c.getValue().measure()), i18n)));
         stateColumn.setCellValueFactory(c -> text(i18n.text("rooms.log.state." + c.getValue().state().name())));
         valueColumn.setCellValueFactory(c -> text(Double.isNaN(c.getValue().value()) ? ""
-                : String.format("%.2f %s", c.getValue().value(), c.getValue().unit())));
+                : String.format(i18n.locale(), "%.2f %s", c.getValue().value(), c.getValue().unit())));
         ruleColumn.setCellValueFactory(c -> text(c.getValue().rule()));
     }
 
@@ -202,8 +203,9 @@ public final class RoomsView {
     }
 
     private String describe(AlertEvent e) {
-        return e.stale() ? i18n.text("rooms.alert.stale", e.room(), e.measure())
-                : i18n.text("rooms.alert.value", e.room(), e.measure(), String.format("%.2f", e.value()), e.unit(), e.rule());
+        String measure = RoomCard.measureName(Measures.recognise(e.measure()), i18n);
+        return e.stale() ? i18n.text("rooms.alert.stale", e.room(), measure)
+                : i18n.text("rooms.alert.value", e.room(), measure, String.format(i18n.locale(), "%.2f", e.value()), e.unit(), e.rule());
     }
 
     @FXML

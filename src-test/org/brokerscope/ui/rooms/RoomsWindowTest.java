@@ -100,7 +100,7 @@ class RoomsWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".notification-bar").tryQuery().isPresent());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".notification-bar").queryAll().stream()
                 .flatMap(bar -> bar.lookupAll(".label").stream()).map(l -> ((javafx.scene.control.Labeled) l).getText())
-                .anyMatch(t -> t != null && t.contains("maison/bureau: co2 is 1500")));
+                .anyMatch(t -> t != null && t.contains("maison/bureau: CO2 is 1500")));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("Fired").tryQuery().isPresent());
         pub("maison/bureau/co2", "900");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !card("maison/bureau").tiles().get("co2").getPseudoClassStates().contains(ALARM));
