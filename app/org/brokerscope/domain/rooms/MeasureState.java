@@ -9,9 +9,14 @@ import java.util.Optional;
 /** One measure of one room: its sensors, its history and its alert state. Used on the ingest thread only. */
 final class MeasureState {
     private static final int MAX_SENSORS = 100;
+    static final long RECENT_MILLIS = 3_600_000;
+    static final long DAY_BUCKET_MILLIS = 10_000;
     private final MeasureKind kind;
     private final Map<String, SensorState> sensors = new LinkedHashMap<>();
-    private final SeriesHistory history;
+    // One-second buckets for the last hour, ten-second buckets for the day: a day at 1 s for every measure
+    // of every room would be 2.8 MB each; this is about 0.4 MB.
+    private final SeriesHistory recent;
+    private final SeriesHistory day;
     private final RoomsModel.Options options;
     private boolean alarm;
     private boolean staleAlarm;
@@ -19,7 +24,8 @@ final class MeasureState {
     MeasureState(MeasureKind kind, RoomsModel.Options options) {
         this.kind = kind;
         this.options = options;
-        this.history = new SeriesHistory(options.historyMillis());
+        this.recent = new SeriesHistory(Math.min(options.historyMillis(), RECENT_MILLIS), 1_000);
+        this.day = new SeriesHistory(options.historyMillis(), DAY_BUCKET_MILLIS);
     }
 
     MeasureKind kind() {
@@ -37,7 +43,8 @@ final class MeasureState {
             sensors.put(reading.source(), sensor);
         }
         sensor.add(timeMillis, reading.value());
-        history.add(timeMillis, reading.value());
+        recent.add(timeMillis, reading.value());
+        day.add(timeMillis, reading.value());
         return true;
     }
 
@@ -92,7 +99,7 @@ final class MeasureState {
         }
         WindowStats window = contributing == 0 ? WindowStats.EMPTY
                 : new WindowStats(count, sumOfMeans / contributing, min, max, contributing);
-        return new RoomSnapshots.Measure(kind, current(nowMillis), window, List.copyOf(sensorSnapshots), history.view(),
+        return new RoomSnapshots.Measure(kind, current(nowMillis), window, List.copyOf(sensorSnapshots), recent.view(), day.view(),
                 rule, alarm, staleAlarm || anyStale(nowMillis));
     }
 }

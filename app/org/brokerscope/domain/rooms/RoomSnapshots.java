@@ -11,11 +11,18 @@ public final class RoomSnapshots {
     /**
      * @param current the room's current value: mean of its live sensors' last values
      * @param window  samples over the averaging window, all sensors together
+     * @param history the last hour in one-second buckets
+     * @param day     the last day in ten-second buckets
      * @param alarm   a value alert is active
      * @param stale   a stale alert is active, or (without a stale rule) a sensor is stale
      */
     public record Measure(MeasureKind kind, double current, WindowStats window, List<SensorSnapshot> sensors,
-                          SeriesView history, Optional<AlertRule> rule, boolean alarm, boolean stale) {
+                          SeriesView history, SeriesView day, Optional<AlertRule> rule, boolean alarm, boolean stale) {
+
+        /** The history that covers {@code spanMillis} at the finest resolution. */
+        public SeriesView historyFor(long spanMillis) {
+            return spanMillis <= MeasureState.RECENT_MILLIS ? history : day;
+        }
     }
 
     /** @param unreadable payloads of this room's topics that held no number */

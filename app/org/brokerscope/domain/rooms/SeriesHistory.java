@@ -5,14 +5,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A room measure's history at one-second resolution (min, max and mean of the samples of each second)
- * for up to {@code keepMillis}. Full chunks are sealed and never change again, so a {@link SeriesView}
- * shares them and copies only the open chunk: a snapshot costs O(chunks), not O(points), and a day at
- * 1 Hz is 86,400 buckets however fast the sensors publish.
+ * A room measure's history in buckets of {@code bucketMillis} (min, max and mean of the samples of each
+ * bucket) for up to {@code keepMillis}. Full chunks are sealed and never change again, so a
+ * {@link SeriesView} shares them and copies only the open chunk: a snapshot costs O(chunks), not
+ * O(points), and memory depends on the span and the bucket, never on how fast the sensors publish.
  */
 public final class SeriesHistory {
     static final int CHUNK = 256;
     private final long keepMillis;
+    private final long bucketMillis;
     private final ArrayDeque<SeriesView.Chunk> sealed = new ArrayDeque<>();
     private long[] times = new long[CHUNK];
     private double[] mins = new double[CHUNK];
@@ -21,12 +22,13 @@ public final class SeriesHistory {
     private int[] counts = new int[CHUNK];
     private int size;
 
-    public SeriesHistory(long keepMillis) {
+    public SeriesHistory(long keepMillis, long bucketMillis) {
         this.keepMillis = keepMillis;
+        this.bucketMillis = bucketMillis;
     }
 
     public void add(long timeMillis, double value) {
-        long second = Math.floorDiv(timeMillis, 1000) * 1000;
+        long second = Math.floorDiv(timeMillis, bucketMillis) * bucketMillis;
         // A late sample (clock skew between publishers) joins the newest bucket rather than reorder history.
         if (size > 0 && second <= times[size - 1]) {
             int i = size - 1;

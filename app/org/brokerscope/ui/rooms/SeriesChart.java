@@ -77,7 +77,7 @@ final class SeriesChart extends Region {
     }
 
     private void drawLane(GraphicsContext g, RoomSnapshots.Measure m, double top, double height, int width, Color color) {
-        Decimation.Columns cols = Decimation.minMax(m.history(), toMillis - spanMillis, toMillis, width);
+        Decimation.Columns cols = Decimation.minMax(m.historyFor(spanMillis), toMillis - spanMillis, toMillis, width);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < width; c++) {

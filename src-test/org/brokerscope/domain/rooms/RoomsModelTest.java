@@ -125,12 +125,17 @@ class RoomsModelTest {
     }
 
     @Test
-    void aDayOfHistoryIsKeptAtOneSecondAndDecimatedToThePixelWidth() {
+    void aDayOfHistoryIsKeptInBoundedBucketsAndDecimatedToThePixelWidth() {
         for (int i = 0; i < 86_400; i += 2) {
             send("maison/salon/temperature", String.valueOf(20 + (i % 3600) / 1000.0), T0 + i * 1000L);
         }
-        SeriesView history = room(model.snapshot(T0 + 86_400_000L), "maison/salon").measures().getFirst().history();
-        assertEquals(43_200, history.bucketCount());
+        RoomSnapshots.Measure m = room(model.snapshot(T0 + 86_400_000L), "maison/salon").measures().getFirst();
+        SeriesView history = m.day();
+        assertEquals(8_640, history.bucketCount(), "ten-second buckets over the day");
+        assertTrue(m.history().bucketCount() >= 1_800 && m.history().bucketCount() <= 1_800 + SeriesHistory.CHUNK,
+                "one-second buckets over the last hour: " + m.history().bucketCount());
+        assertEquals(history, m.historyFor(86_400_000L));
+        assertEquals(m.history(), m.historyFor(600_000L));
         Decimation.Columns cols = Decimation.minMax(history, T0, T0 + 86_400_000L, 400);
         assertEquals(400, cols.width());
         for (int c = 0; c < 400; c++) {

@@ -96,7 +96,7 @@ class RoomsDayChartTest {
             }
         }
         assertTrue(drawn > width * 0.9, "the day covers the chart: " + drawn + " of " + width + " columns drawn");
-        assertEquals(8_640, feed.snapshot().rooms().getFirst().measures().getFirst().history().bucketCount());
+        assertEquals(8_640, feed.snapshot().rooms().getFirst().measures().getFirst().day().bucketCount());
         Image window = WaitForAsyncUtils.asyncFx(() -> chart.getScene().getRoot().snapshot(null, null)).get();
         save(window, Path.of("target", "shot-rooms-24h.png"));
     }
