@@ -30,6 +30,8 @@ import org.brokerscope.ui.placeholder.PlaceholderViewModel;
 import org.brokerscope.ui.publish.PublishSession;
 import org.brokerscope.ui.publish.PublishViewModel;
 import org.brokerscope.ui.publish.PublishViews;
+import org.brokerscope.ui.rooms.RoomsDashboard;
+import org.brokerscope.ui.rooms.RoomsViewModel;
 import org.brokerscope.ui.shell.ShellView;
 import org.brokerscope.ui.sensors.SensorsViewModel;
 import org.brokerscope.ui.sensors.SensorsViews;
@@ -51,6 +53,7 @@ public final class BrokerscopeApp extends Application {
     private I18n i18n;
     private CrashReporter crashReporter;
     private PublishSession publishSession;
+    private RoomsDashboard rooms;
     private final StartupTimer startupTimer = new StartupTimer(ManagementFactory.getRuntimeMXBean().getStartTime());
 
     @Override
@@ -79,6 +82,7 @@ public final class BrokerscopeApp extends Application {
         crashReporter.install();
         background = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("brokerscope-startup").daemon(true).factory());
         pump = new FxPump(services);
+        rooms = RoomsDashboard.start(services, ConfigDirectory.resolve());
         showShell();
         stage.setMinWidth(760);
         stage.setMinHeight(480);
@@ -106,10 +110,12 @@ public final class BrokerscopeApp extends Application {
         publishSession = publishSession != null ? publishSession : PublishViews.session(services, background);
         PublishViewModel publishModel = new PublishViewModel(publishSession, i18n);
         SensorsViewModel sensorsModel = SensorsViews.model(services, i18n, background);
+        RoomsViewModel roomsModel = rooms.newModel(i18n);
         ShellView shell = new ShellView(shellModel, i18n, settings.language(),
                 view -> view == AppView.TOPICS ? FxmlViews.load(new TopicsView(topicsModel), i18n)
                         : view == AppView.PUBLISH ? PublishViews.load(publishModel, i18n)
                         : view == AppView.SENSORS ? SensorsViews.load(sensorsModel, i18n)
+                        : view == AppView.ROOMS ? rooms.view(roomsModel, i18n)
                         : FxmlViews.load(new PlaceholderView(PlaceholderViewModel.forView(view, i18n)), i18n),
                 this::quit, () -> showAbout(i18n));
         Parent root = FxmlViews.load(shell, i18n);
@@ -117,7 +123,7 @@ public final class BrokerscopeApp extends Application {
         AppView current = stage.getScene() == null ? AppView.TOPICS : (AppView) stage.getScene().getUserData();
         shellModel.selectedViewProperty().set(current);
         pump.setListeners(List.of(shellModel::onFrame, topicsModel::onFrame, startupTimer::onFrame, publishModel::onFrame,
-                sensorsModel::onFrame));
+                sensorsModel::onFrame, roomsModel::onFrame));
         // A rebuilt shell has empty views: have the model send every topic again, not just the next changes.
         services.ingest().resendAll();
         if (stage.getScene() == null) {
@@ -160,6 +166,9 @@ public final class BrokerscopeApp extends Application {
     public void stop() {
         if (pump != null) {
             pump.stop();
+        }
+        if (rooms != null) {
+            rooms.close();
         }
         services.close();
         if (background != null) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.brokerscope.cli.bench.FleetBenchmark;
 import org.brokerscope.cli.bench.FramesBenchmark;
+import org.brokerscope.cli.bench.RoomsBenchmark;
 import org.brokerscope.cli.bench.IngestBenchmark;
 import org.brokerscope.cli.bench.IngestOptions;
 import org.brokerscope.cli.bench.LatencyBenchmark;
@@ -31,6 +32,7 @@ final class BenchCommand {
             err.println("       brokerscope bench startup        (needs a display)");
             err.println("       brokerscope bench frames         (needs a display)");
             err.println("       brokerscope bench fleet [--sensors N]");
+            err.println("       brokerscope bench rooms");
             err.println("       brokerscope bench soak [--minutes N]   (5,000 msg/s over 10,000 topics)");
             return 2;
         }
@@ -43,9 +45,10 @@ final class BenchCommand {
                 case "startup" -> StartupBenchmark.main(5, out);
                 case "frames" -> FramesBenchmark.main(out);
                 case "fleet" -> FleetBenchmark.main(sensorsOption(rest), out);
+                case "rooms" -> RoomsBenchmark.main(out);
                 case "soak" -> SoakBenchmark.main(minutesOption(rest), 5_000, 10_000, out);
                 default -> {
-                    err.println("Unknown benchmark: " + args[0] + " (available: ingest, memory, latency, startup, frames, fleet, soak)");
+                    err.println("Unknown benchmark: " + args[0] + " (available: ingest, memory, latency, startup, frames, fleet, soak, rooms)");
                     yield 2;
                 }
             };

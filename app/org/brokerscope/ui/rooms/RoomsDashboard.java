@@ -1,0 +1,89 @@
+package org.brokerscope.ui.rooms;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javafx.scene.Parent;
+import org.brokerscope.AppServices;
+import org.brokerscope.domain.rooms.RoomsModel;
+import org.brokerscope.ingest.rooms.RoomsFeed;
+import org.brokerscope.settings.JsonFileStore;
+import org.brokerscope.ui.FxmlViews;
+import org.brokerscope.ui.I18n;
+
+/**
+ * The Rooms dashboard's parts that outlive one window: the rooms feed on the ingest path, its
+ * scheduler and its settings file. {@code BrokerscopeApp} makes one at start and closes it at exit;
+ * each (re)built shell gets a fresh view model from it.
+ */
+public final class RoomsDashboard implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(RoomsDashboard.class.getName());
+    private final ScheduledExecutorService scheduler;
+    private final RoomsFeed feed;
+    private final JsonFileStore<RoomsSettings> store;
+    private RoomsSettings settings;
+
+    RoomsDashboard(RoomsFeed feed, ScheduledExecutorService scheduler, JsonFileStore<RoomsSettings> store) {
+        this.feed = feed;
+        this.scheduler = scheduler;
+        this.store = store;
+        RoomsSettings loaded;
+        try {
+            JsonFileStore.Loaded<RoomsSettings> l = store.load();
+            l.corruptFileBackup().ifPresent(b -> LOG.log(System.Logger.Level.WARNING, "rooms.json unreadable, kept as {0}", b));
+            loaded = l.value();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "Cannot read {0}: {1}", store.file(), e.getMessage());
+            loaded = RoomsSettings.defaults();
+        }
+        this.settings = loaded;
+    }
+
+    /** Creates the feed, hooks it on the ingest path and starts refreshing it. */
+    public static RoomsDashboard start(AppServices services, Path configFolder) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("brokerscope-rooms").daemon(true).factory());
+        RoomsFeed feed = new RoomsFeed(new RoomsModel(RoomsModel.Options.defaults()), scheduler, Clock.systemUTC(),
+                services::monitor);
+        services.ingest().observe(feed);
+        JsonFileStore<RoomsSettings> store = new JsonFileStore<>(configFolder.resolve("rooms.json"), RoomsSettings.class,
+                RoomsSettings::defaults, Clock.systemUTC());
+        RoomsDashboard dashboard = new RoomsDashboard(feed, scheduler, store);
+        RoomsViewModel.applyToFeed(dashboard.settings, feed);
+        feed.start();
+        return dashboard;
+    }
+
+    /** A view model for one shell, in its language. */
+    public RoomsViewModel newModel(I18n i18n) {
+        return new RoomsViewModel(feed, i18n, settings, this::save, scheduler);
+    }
+
+    public Parent view(RoomsViewModel model, I18n i18n) {
+        return FxmlViews.load(new RoomsView(model, i18n), i18n);
+    }
+
+    public RoomsFeed feed() {
+        return feed;
+    }
+
+    // Called on the FX thread; the file is written on the rooms scheduler, never on the FX thread.
+    private void save(RoomsSettings changed) {
+        settings = changed;
+        scheduler.execute(() -> {
+            try {
+                store.save(changed);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "Cannot save {0}: {1}", store.file(), e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        feed.close();
+        scheduler.shutdown();
+    }
+}
