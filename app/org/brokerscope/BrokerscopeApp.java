@@ -120,7 +120,8 @@ public final class BrokerscopeApp extends Application {
                 this::quit, () -> showAbout(i18n));
         Parent root = FxmlViews.load(shell, i18n);
         root.getStylesheets().add(0, BrokerscopeApp.class.getResource("ui/brokerscope.css").toExternalForm());
-        AppView current = stage.getScene() == null ? AppView.TOPICS : (AppView) stage.getScene().getUserData();
+        // A scene reused by someone else (TestFX shares one stage between test classes) has no view recorded.
+        AppView current = stage.getScene() != null && stage.getScene().getUserData() instanceof AppView shown ? shown : AppView.TOPICS;
         shellModel.selectedViewProperty().set(current);
         pump.setListeners(List.of(shellModel::onFrame, topicsModel::onFrame, startupTimer::onFrame, publishModel::onFrame,
                 sensorsModel::onFrame, roomsModel::onFrame));

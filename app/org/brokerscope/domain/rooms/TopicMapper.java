@@ -17,6 +17,12 @@ import java.util.Set;
 public record TopicMapper(List<MappingRule> rules) {
     public static final String HOUSE = "_house";
     public static final Set<String> AGGREGATE_LEVELS = Set.of("avg", "min", "max", "count");
+    /**
+     * Device availability topics, not readings: our sensors' {@code .../status} (online/offline, their Last
+     * Will), zigbee2mqtt's {@code /availability}, Tasmota's {@code /LWT}. Counting them as unreadable
+     * readings would flag every healthy device.
+     */
+    public static final Set<String> AVAILABILITY_LEVELS = Set.of("status", "availability", "lwt");
 
     public TopicMapper {
         rules = List.copyOf(rules);
@@ -32,8 +38,13 @@ public record TopicMapper(List<MappingRule> rules) {
         return AGGREGATE_LEVELS.contains(levels[levels.length - 1]) || Arrays.asList(levels).contains(HOUSE);
     }
 
+    public static boolean isAvailability(String topic) {
+        int slash = topic.lastIndexOf('/');
+        return AVAILABILITY_LEVELS.contains(topic.substring(slash + 1).toLowerCase(java.util.Locale.ROOT));
+    }
+
     public Optional<TopicMatch> map(String topic) {
-        if (topic.startsWith("$") || isAggregate(topic)) {
+        if (topic.startsWith("$") || isAggregate(topic) || isAvailability(topic)) {
             return Optional.empty();
         }
         for (MappingRule rule : rules) {

@@ -41,6 +41,15 @@ class TopicMapperTest {
     }
 
     @Test
+    void deviceAvailabilityTopicsAreNotReadings() {
+        // Our virtual sensors' birth/Last Will topic, zigbee2mqtt's and Tasmota's equivalents.
+        assertTrue(defaults.map("maison/salon/temperature/status").isEmpty());
+        assertTrue(defaults.map("zigbee2mqtt/salon/availability").isEmpty());
+        assertTrue(defaults.map("tele/salon/LWT").isEmpty());
+        assertTrue(defaults.map("maison/salon/temperature/s1").isPresent());
+    }
+
+    @Test
     void userRulesComeFirstWithNamedLevels() {
         TopicMapper mapper = new TopicMapper(List.of(MappingRule.parseLine("home/{room}/sensor/{sensor}/{measure}"),
                 MappingRule.parseLine("zigbee2mqtt/{room} | $"), MappingRule.parseLine("tele/{room}/SENSOR | AM2301"),
