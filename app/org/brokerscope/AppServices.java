@@ -60,6 +60,11 @@ public final class AppServices implements AutoCloseable {
         return Optional.ofNullable(monitor);
     }
 
+    /** The broker running inside the app, for views that show its clients (graph, presenter); empty until started. */
+    public synchronized Optional<EmbeddedBroker> embeddedBroker() {
+        return Optional.ofNullable(broker);
+    }
+
     public ConnectionState connectionState() {
         BrokerConnection m;
         synchronized (this) {

@@ -21,6 +21,7 @@ import org.brokerscope.ui.FxPump;
 import org.brokerscope.ui.FxmlViews;
 import org.brokerscope.ui.I18n;
 import org.brokerscope.ui.StartupTimer;
+import org.brokerscope.ui.graph.GraphFeature;
 import org.brokerscope.ui.placeholder.PlaceholderView;
 import org.brokerscope.ui.placeholder.PlaceholderViewModel;
 import org.brokerscope.ui.shell.ShellView;
@@ -80,15 +81,17 @@ public final class BrokerscopeApp extends Application {
         I18n i18n = I18n.forLanguage(settings.language());
         ShellViewModel shellModel = new ShellViewModel(i18n, this::changeLanguage);
         TopicsViewModel topicsModel = new TopicsViewModel(i18n);
+        GraphFeature graph = new GraphFeature(services, i18n, topic -> { }); // integrator: select the topic in the tree
         ShellView shell = new ShellView(shellModel, i18n, settings.language(),
                 view -> view == AppView.TOPICS ? FxmlViews.load(new TopicsView(topicsModel), i18n)
+                        : view == AppView.GRAPH ? graph.view()
                         : FxmlViews.load(new PlaceholderView(PlaceholderViewModel.forView(view, i18n)), i18n),
                 this::quit, () -> showAbout(i18n));
         Parent root = FxmlViews.load(shell, i18n);
         root.getStylesheets().add(0, BrokerscopeApp.class.getResource("ui/brokerscope.css").toExternalForm());
         AppView current = stage.getScene() == null ? AppView.TOPICS : (AppView) stage.getScene().getUserData();
         shellModel.selectedViewProperty().set(current);
-        pump.setListeners(List.of(shellModel::onFrame, topicsModel::onFrame, startupTimer::onFrame));
+        pump.setListeners(List.of(shellModel::onFrame, topicsModel::onFrame, graph::onFrame, startupTimer::onFrame));
         // A rebuilt shell has empty views: have the model send every topic again, not just the next changes.
         services.ingest().resendAll();
         if (stage.getScene() == null) {

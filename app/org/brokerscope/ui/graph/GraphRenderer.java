@@ -1,0 +1,193 @@
+package org.brokerscope.ui.graph;
+
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.text.TextAlignment;
+import org.brokerscope.domain.Topics;
+import org.brokerscope.graph.Camera;
+import org.brokerscope.graph.ClientVertex;
+import org.brokerscope.graph.GraphModel;
+import org.brokerscope.graph.Particles;
+import org.brokerscope.graph.TopicVertex;
+import org.brokerscope.graph.Vertex;
+
+/**
+ * Paints a {@link GraphModel} on a canvas: edges in a few batched paths, nodes coloured by heat with a
+ * glow, dots for messages, and labels where they fit. Nodes off screen are skipped.
+ */
+final class GraphRenderer {
+    /** Below this many visible topics every topic is labelled; above it only the upper levels. */
+    private static final int LABEL_ALL_TOPICS = 160;
+
+    private GraphRenderer() {
+    }
+
+    static void paint(GraphicsContext g, GraphModel model, Camera cam, GraphPalette p, String selected,
+                      double w, double h, long now) {
+        g.setFill(p.background());
+        g.fillRect(0, 0, w, h);
+        List<TopicVertex> topics = model.topics();
+        treeEdges(g, topics, cam, p);
+        clientEdges(g, model, cam, p);
+        int visibleTopics = 0;
+        for (TopicVertex t : topics) {
+            if (t.visible()) {
+                visibleTopics++;
+                topicNode(g, t, cam, p, w, h, selected);
+            }
+        }
+        for (ClientVertex c : model.clients()) {
+            if (c.visible()) {
+                clientNode(g, c, cam, p);
+            }
+        }
+        particles(g, model.particles(), cam, p, now);
+        labels(g, model, cam, p, w, h, visibleTopics > LABEL_ALL_TOPICS && cam.scale() < 1.6);
+    }
+
+    private static void treeEdges(GraphicsContext g, List<TopicVertex> topics, Camera cam, GraphPalette p) {
+        g.setStroke(p.treeEdge());
+        g.setLineWidth(1.2 * p.size());
+        g.beginPath();
+        for (TopicVertex t : topics) {
+            if (t.visible() && t.parent() != null) {
+                g.moveTo(cam.toScreenX(t.parent().x()), cam.toScreenY(t.parent().y()));
+                g.lineTo(cam.toScreenX(t.x()), cam.toScreenY(t.y()));
+            }
+        }
+        g.stroke();
+    }
+
+    private static void clientEdges(GraphicsContext g, GraphModel model, Camera cam, GraphPalette p) {
+        g.setStroke(p.publishEdge());
+        g.setLineWidth(1.5 * p.size());
+        g.beginPath();
+        for (ClientVertex c : model.clients()) {
+            for (TopicVertex t : c.publishedTo()) {
+                if (c.visible() && t.visible()) {
+                    line(g, cam, c, t);
+                }
+            }
+        }
+        g.stroke();
+        // A subscription is drawn to the level its filter is rooted at; "#" alone would cover everything.
+        g.setStroke(p.subscribeEdge());
+        g.beginPath();
+        for (ClientVertex c : model.clients()) {
+            for (String filter : c.subscriptions().keySet()) {
+                TopicVertex anchor = anchor(model, filter);
+                if (c.visible() && anchor != null && anchor.visible() && !anchor.isBroker()) {
+                    line(g, cam, c, anchor);
+                }
+            }
+        }
+        g.stroke();
+    }
+
+    // The deepest level of a filter before its first wildcard, e.g. "maison/salon" for "maison/salon/+".
+    private static TopicVertex anchor(GraphModel model, String filter) {
+        int wild = filter.indexOf('+') >= 0 || filter.indexOf('#') >= 0
+                ? Math.min(idx(filter, '+'), idx(filter, '#')) : filter.length() + 1;
+        String fixed = filter.substring(0, Math.max(0, wild - 1));
+        return fixed.isEmpty() || Topics.isReserved(fixed) ? null : model.topic(fixed);
+    }
+
+    private static int idx(String s, char c) {
+        int i = s.indexOf(c);
+        return i < 0 ? Integer.MAX_VALUE : i;
+    }
+
+    private static void line(GraphicsContext g, Camera cam, Vertex a, Vertex b) {
+        g.moveTo(cam.toScreenX(a.x()), cam.toScreenY(a.y()));
+        g.lineTo(cam.toScreenX(b.x()), cam.toScreenY(b.y()));
+    }
+
+    private static void topicNode(GraphicsContext g, TopicVertex t, Camera cam, GraphPalette p, double w, double h,
+                                  String selected) {
+        double sx = cam.toScreenX(t.x());
+        double sy = cam.toScreenY(t.y());
+        if (sx < -40 || sy < -40 || sx > w + 40 || sy > h + 40) {
+            return;
+        }
+        double r = (t.isBroker() ? 15 : Math.max(3.5, 8 - t.depth())) * p.size() * Math.min(1.6, Math.max(0.6, cam.scale()));
+        if (t.heat() > 0.05) {
+            double glow = r + (3 + 4 * Math.log1p(t.heat())) * p.size();
+            g.setFill(p.glow());
+            g.fillOval(sx - glow, sy - glow, 2 * glow, 2 * glow);
+        }
+        g.setFill(t.isBroker() ? p.broker() : p.heat()[p.heatIndex(t.heat())]);
+        g.fillOval(sx - r, sy - r, 2 * r, 2 * r);
+        if (t.path().equals(selected) && !t.isBroker()) {
+            g.setStroke(p.selection());
+            g.setLineWidth(2.5);
+            g.strokeOval(sx - r - 4, sy - r - 4, 2 * r + 8, 2 * r + 8);
+        }
+        if (t.pinned()) {
+            g.setStroke(p.label());
+            g.setLineWidth(1);
+            g.strokeOval(sx - r - 1.5, sy - r - 1.5, 2 * r + 3, 2 * r + 3);
+        }
+    }
+
+    private static void clientNode(GraphicsContext g, ClientVertex c, Camera cam, GraphPalette p) {
+        double sx = cam.toScreenX(c.x());
+        double sy = cam.toScreenY(c.y());
+        double r = 9 * p.size();
+        if (c.connected() && c.heat() > 0.05) {
+            double glow = r + (2 + 3 * Math.log1p(c.heat())) * p.size();
+            g.setFill(p.glow());
+            g.fillOval(sx - glow, sy - glow, 2 * glow, 2 * glow);
+        }
+        g.setFill(!c.connected() ? p.gone() : switch (c.kind()) {
+            case SENSOR -> p.sensor();
+            case THIS_APP -> p.self();
+            case OTHER -> p.client();
+        });
+        // Clients are squares, topics circles: the difference shows without colour too.
+        g.fillRoundRect(sx - r, sy - r, 2 * r, 2 * r, r, r);
+    }
+
+    private static void particles(GraphicsContext g, Particles particles, Camera cam, GraphPalette p, long now) {
+        g.setFill(p.particle());
+        double r = 3.2 * p.size();
+        for (Particles.Particle dot : particles.alive()) {
+            double k = dot.progress(now);
+            if (k < 0 || k > 1) {
+                continue;
+            }
+            double x = dot.from().x() + (dot.to().x() - dot.from().x()) * k;
+            double y = dot.from().y() + (dot.to().y() - dot.from().y()) * k;
+            g.fillOval(cam.toScreenX(x) - r, cam.toScreenY(y) - r, 2 * r, 2 * r);
+        }
+    }
+
+    private static void labels(GraphicsContext g, GraphModel model, Camera cam, GraphPalette p, double w, double h,
+                               boolean upperLevelsOnly) {
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(p.label());
+        g.setFont(p.topicFont());
+        for (TopicVertex t : model.topics()) {
+            if (!t.visible() || (upperLevelsOnly && t.depth() > 2 && t.heat() < 5)) {
+                continue;
+            }
+            double sx = cam.toScreenX(t.x());
+            double sy = cam.toScreenY(t.y());
+            if (sx < 0 || sy < 0 || sx > w || sy > h) {
+                continue;
+            }
+            boolean right = t.x() >= 0;
+            g.setTextAlign(t.isBroker() ? TextAlignment.CENTER : right ? TextAlignment.LEFT : TextAlignment.RIGHT);
+            double dx = t.isBroker() ? 0 : (right ? 10 : -10) * p.size();
+            g.fillText(t.label(), sx + dx, sy + (t.isBroker() ? 26 * p.size() : 0));
+        }
+        g.setFont(p.clientFont());
+        g.setTextAlign(TextAlignment.CENTER);
+        for (ClientVertex c : model.clients()) {
+            if (c.visible()) {
+                g.setFill(c.connected() ? p.label() : p.gone());
+                g.fillText(c.label(), cam.toScreenX(c.x()), cam.toScreenY(c.y()) + 20 * p.size());
+            }
+        }
+    }
+}

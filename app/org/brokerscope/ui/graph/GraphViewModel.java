@@ -1,0 +1,193 @@
+package org.brokerscope.ui.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.brokerscope.AppStatus;
+import org.brokerscope.broker.BrokerEvent;
+import org.brokerscope.broker.EmbeddedBroker;
+import org.brokerscope.domain.TopicSnapshot;
+import org.brokerscope.graph.ClientVertex;
+import org.brokerscope.graph.GraphModel;
+import org.brokerscope.graph.Particles;
+import org.brokerscope.ui.Frame;
+import org.brokerscope.ui.I18n;
+
+/**
+ * The Graph view's state, fed once per frame by the FX pump: the embedded broker's client activity
+ * (drained here, capped per frame) and the topic changes of the frame go into a {@link GraphModel};
+ * then every canvas showing it is asked to paint.
+ */
+public final class GraphViewModel {
+    /** Broker events applied per frame at most; the rest wait in the broker's bounded feed. */
+    static final int MAX_EVENTS_PER_FRAME = 5_000;
+    private static final long DELIVERIES_EVERY_NANOS = 500_000_000L;
+    /** The prefix of the client IDs the app gives its own connections. */
+    static final String OWN_CLIENT_PREFIX = "brokerscope-";
+
+    /** Something that paints the graph: told the frame time and whether anything moves. */
+    interface Painter {
+        void paint(long now, boolean moving);
+    }
+
+    private final I18n i18n;
+    private final Supplier<Optional<EmbeddedBroker>> embedded;
+    private final Consumer<String> onTopicSelected;
+    private final List<Painter> painters = new CopyOnWriteArrayList<>();
+    private final List<BrokerEvent> events = new ArrayList<>();
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper selectedTopic = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper selectedClient = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper brokerAddress = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper presenterAddress = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper sharedCredentials = new ReadOnlyStringWrapper("");
+    private final BooleanProperty presenter = new SimpleBooleanProperty(false);
+    private GraphModel graph;
+    private EmbeddedBroker broker;
+    private long lastDeliveries;
+
+    /**
+     * @param embedded        the app's embedded broker once it runs; empty while starting or when the app
+     *                        watches an external broker
+     * @param onTopicSelected told the topic a user clicked, to select it in the topic tree
+     */
+    public GraphViewModel(I18n i18n, Supplier<Optional<EmbeddedBroker>> embedded, Consumer<String> onTopicSelected) {
+        this.i18n = i18n;
+        this.embedded = embedded;
+        this.onTopicSelected = onTopicSelected;
+        filter.addListener((obs, old, now) -> {
+            if (graph != null) {
+                graph.filter(now);
+            }
+        });
+        summary.set(i18n.text("graph.waiting"));
+    }
+
+    /** Called once per frame by the pump. */
+    public void onFrame(Frame frame) {
+        if (graph == null && !createGraph(frame.status())) {
+            return;
+        }
+        long now = frame.nowNanos();
+        if (broker != null) {
+            events.clear();
+            broker.activity().drain(events::add, MAX_EVENTS_PER_FRAME);
+            graph.applyEvents(events, now);
+            if (now - lastDeliveries > DELIVERIES_EVERY_NANOS) {
+                graph.refreshDeliveries(broker.activity()::deliveredTo);
+                lastDeliveries = now;
+            }
+        }
+        for (TopicSnapshot s : frame.changes().values()) {
+            graph.applyTopic(s.topic(), s.messageCount(), now);
+        }
+        frame.status().brokerUrl().ifPresent(brokerAddress::set);
+        presenterAddress.set(brokerAddress.get());
+        boolean moving = graph.step(now);
+        summary.set(i18n.text("graph.summary", graph.topics().size() - 1, graph.clients().size()));
+        for (Painter painter : painters) {
+            painter.paint(now, moving);
+        }
+    }
+
+    private boolean createGraph(AppStatus status) {
+        Optional<EmbeddedBroker> running = embedded.get();
+        String label = i18n.text("graph.broker");
+        if (running.isPresent()) {
+            broker = running.get();
+            graph = new GraphModel(label, true, this::clientVertex, new Particles(40, 900));
+            graph.applyEvents(broker.activity().connectedNow(), 0);
+        } else if (status.phase() == AppStatus.Phase.RUNNING) {
+            graph = GraphModel.external(label, new ClientVertex("brokerscope", ClientVertex.Kind.THIS_APP,
+                    i18n.text("graph.thisApp")), new Particles(40, 900));
+            note.set(i18n.text("graph.externalNote"));
+        } else {
+            return false;
+        }
+        graph.filter(filter.get());
+        return true;
+    }
+
+    private ClientVertex clientVertex(String clientId) {
+        if (clientId.startsWith(OWN_CLIENT_PREFIX)) {
+            return new ClientVertex(clientId, ClientVertex.Kind.THIS_APP, i18n.text("graph.thisApp"));
+        }
+        ClientVertex.Kind kind = clientId.startsWith("demo-") ? ClientVertex.Kind.SENSOR : ClientVertex.Kind.OTHER;
+        return new ClientVertex(clientId, kind, clientId);
+    }
+
+    /** The graph once the broker is known; null before. */
+    public GraphModel graph() {
+        return graph;
+    }
+
+    void addPainter(Painter painter) {
+        painters.add(painter);
+    }
+
+    void removePainter(Painter painter) {
+        painters.remove(painter);
+    }
+
+    /** A topic was clicked: remember it and have the topic tree select it. */
+    public void selectTopic(String topic) {
+        selectedTopic.set(topic);
+        onTopicSelected.accept(topic);
+    }
+
+    public void selectClient(String clientId) {
+        selectedClient.set(clientId);
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    /** One line about what the graph cannot show, e.g. publishers on an external broker; empty if none. */
+    public ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty selectedTopicProperty() {
+        return selectedTopic.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty selectedClientProperty() {
+        return selectedClient.getReadOnlyProperty();
+    }
+
+    /** Whether presenter mode is showing. */
+    public BooleanProperty presenterProperty() {
+        return presenter;
+    }
+
+    /** The address shown big in presenter mode: the network address while shared, else the broker's. */
+    public ReadOnlyStringProperty presenterAddressProperty() {
+        return presenterAddress.getReadOnlyProperty();
+    }
+
+    /** "Username … password …" for students while sharing asks for them; empty otherwise. */
+    public ReadOnlyStringProperty sharedCredentialsProperty() {
+        return sharedCredentials.getReadOnlyProperty();
+    }
+
+    /** The address clients use to reach the watched broker, e.g. {@code mqtt://127.0.0.1:1883}. */
+    public ReadOnlyStringProperty brokerAddressProperty() {
+        return brokerAddress.getReadOnlyProperty();
+    }
+}
