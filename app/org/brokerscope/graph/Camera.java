@@ -43,11 +43,17 @@ public final class Camera {
         offsetY = sy - wy * scale;
     }
 
-    /** Shows a square of {@code radius} around the origin in a {@code width} x {@code height} canvas. */
-    public void fit(double radius, double width, double height) {
-        double r = Math.max(radius, 50);
-        scale = Math.max(MIN_SCALE, Math.min(MAX_SCALE, Math.min(width, height) / (2.3 * r)));
-        offsetX = width / 2;
-        offsetY = height / 2;
+    /**
+     * Shows the box {minX, minY, maxX, maxY} with margins in pixels around it (room for labels, which
+     * run sideways), in a {@code width} x {@code height} canvas, never zooming in past 1.5.
+     */
+    public void fit(double[] box, double marginX, double marginY, double width, double height) {
+        double bw = Math.max(box[2] - box[0], 1);
+        double bh = Math.max(box[3] - box[1], 1);
+        double usableW = Math.max(width - 2 * marginX, 20);
+        double usableH = Math.max(height - 2 * marginY, 20);
+        scale = Math.max(MIN_SCALE, Math.min(1.5, Math.min(usableW / bw, usableH / bh)));
+        offsetX = width / 2 - (box[0] + box[2]) / 2 * scale;
+        offsetY = height / 2 - (box[1] + box[3]) / 2 * scale;
     }
 }

@@ -64,6 +64,27 @@ public final class GraphModel {
         return layout.outerRadius();
     }
 
+    /** The box around every visible vertex: {minX, minY, maxX, maxY}, in graph units. */
+    public double[] bounds() {
+        double[] b = {0, 0, 0, 0};
+        for (TopicVertex t : topics.all()) {
+            include(b, t);
+        }
+        for (ClientVertex c : clients.all()) {
+            include(b, c);
+        }
+        return b;
+    }
+
+    private static void include(double[] b, Vertex v) {
+        if (v.visible) {
+            b[0] = Math.min(b[0], v.targetX);
+            b[1] = Math.min(b[1], v.targetY);
+            b[2] = Math.max(b[2], v.targetX);
+            b[3] = Math.max(b[3], v.targetY);
+        }
+    }
+
     public TopicVertex topic(String path) {
         return topics.find(path);
     }

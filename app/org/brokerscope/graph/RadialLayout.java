@@ -24,17 +24,19 @@ public final class RadialLayout {
 
     private double ring = MIN_RING;
     private int maxDepth;
+    private boolean fanned;
 
     /** The radius of the client ring, i.e. how big the picture is. */
     public double outerRadius() {
-        return (maxDepth + 1) * ring;
+        return (maxDepth + 1.4) * ring;
     }
 
     void layout(TopicVertex broker, List<ClientVertex> clients) {
         maxDepth = Math.max(1, countLeaves(broker));
         long roots = broker.children().stream().filter(c -> c.visible).count();
         // With one or two top levels the tree fans out over a third of the circle (see place()).
-        double usable = roots >= 3 ? 2 * Math.PI : 2 * Math.PI / 3;
+        fanned = roots < 3;
+        double usable = fanned ? Math.PI : 2 * Math.PI;
         ring = Math.max(MIN_RING, broker.leaves * LEAF_ARC / (usable * maxDepth));
         broker.target(0, 0);
         place(broker, -Math.PI / 2, 3 * Math.PI / 2);
@@ -59,7 +61,8 @@ public final class RadialLayout {
         if (v.depth() > 0) {
             // Children on the next ring within acos(d/(d+1)) of their parent's direction: any wider and
             // their edges would cut back across the inner ring (a lone "maison" would wrap the broker).
-            double half = Math.acos(v.depth() / (v.depth() + 1.0));
+            // A little wider than that bound reads better and still keeps clear of the broker.
+            double half = Math.min(Math.PI / 2, 1.5 * Math.acos(v.depth() / (v.depth() + 1.0)));
             from = Math.max(from, v.angle - half);
             to = Math.min(to, v.angle + half);
         }
@@ -111,8 +114,10 @@ public final class RadialLayout {
             ClientVertex prev = shown.get(i - 1);
             shown.get(i).angle = Math.max(shown.get(i).angle, prev.angle + gap);
         }
-        double r = outerRadius();
         for (ClientVertex c : shown) {
+            // Clients that publish sit beyond their topics; the others, when the tree leaves a side free,
+            // close to the broker on that side.
+            double r = c.publishedTo().isEmpty() && fanned ? 1.4 * ring : outerRadius();
             c.target(r * Math.cos(c.angle), r * Math.sin(c.angle));
         }
     }

@@ -162,6 +162,23 @@ final class GraphRenderer {
         }
     }
 
+    // Outwards from the broker: beside the node on the left and right, above or below it at the top and
+    // bottom, so neighbouring clients on the ring do not write over each other.
+    private static void clientLabel(GraphicsContext g, ClientVertex c, double sx, double sy, double gap) {
+        double angle = Math.atan2(c.y(), c.x());
+        double cos = Math.cos(angle);
+        if (cos > 0.12) {
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(c.label(), sx + gap, sy);
+        } else if (cos < -0.12) {
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText(c.label(), sx - gap, sy);
+        } else {
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText(c.label(), sx, sy + (Math.sin(angle) >= 0 ? gap + 6 : -gap - 6));
+        }
+    }
+
     private static void labels(GraphicsContext g, GraphModel model, Camera cam, GraphPalette p, double w, double h,
                                boolean upperLevelsOnly) {
         g.setTextBaseline(VPos.CENTER);
@@ -182,11 +199,10 @@ final class GraphRenderer {
             g.fillText(t.label(), sx + dx, sy + (t.isBroker() ? 26 * p.size() : 0));
         }
         g.setFont(p.clientFont());
-        g.setTextAlign(TextAlignment.CENTER);
         for (ClientVertex c : model.clients()) {
             if (c.visible()) {
                 g.setFill(c.connected() ? p.label() : p.gone());
-                g.fillText(c.label(), cam.toScreenX(c.x()), cam.toScreenY(c.y()) + 20 * p.size());
+                clientLabel(g, c, cam.toScreenX(c.x()), cam.toScreenY(c.y()), 14 * p.size());
             }
         }
     }

@@ -1,6 +1,10 @@
 package org.brokerscope.ui.graph;
 
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -22,6 +26,9 @@ public final class GraphView {
     @FXML private Label summaryLabel;
     @FXML private Label noteLabel;
     @FXML private VBox sidePanel;
+    @FXML private ListView<ClientRow> clientList;
+    @FXML private Button disconnectButton;
+    @FXML private Label clientStatusLabel;
 
     public GraphView(GraphViewModel model, PresenterWindow presenter) {
         this.model = model;
@@ -38,6 +45,13 @@ public final class GraphView {
         summaryLabel.textProperty().bind(model.summaryProperty());
         noteLabel.textProperty().bind(model.noteProperty());
         noteLabel.visibleProperty().bind(model.noteProperty().isNotEmpty());
+        clientList.setItems(model.clientList().rows());
+        clientList.setCellFactory(list -> new ClientCell());
+        disconnectButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            ClientRow row = clientList.getSelectionModel().getSelectedItem();
+            return row == null || !row.connectedProperty().get();
+        }, clientList.getSelectionModel().selectedItemProperty()));
+        clientStatusLabel.textProperty().bind(model.clientList().statusProperty());
         canvasHolder.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
                 old.removeEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
@@ -59,6 +73,32 @@ public final class GraphView {
             e.consume();
         }
     }
+
+    @FXML
+    private void disconnect() {
+        ClientRow row = clientList.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            model.disconnect(row.clientId());
+        }
+    }
+
+    /** Client ID on the first line, the details under it, greyed once the client has gone. */
+    private static final class ClientCell extends ListCell<ClientRow> {
+        @Override
+        protected void updateItem(ClientRow row, boolean empty) {
+            super.updateItem(row, empty);
+            textProperty().unbind();
+            if (empty || row == null) {
+                setText(null);
+                pseudoClassStateChanged(GONE, false);
+                return;
+            }
+            textProperty().bind(Bindings.concat(row.clientId(), "\n", row.detailProperty()));
+            pseudoClassStateChanged(GONE, !row.connectedProperty().get());
+        }
+    }
+
+    private static final PseudoClass GONE = PseudoClass.getPseudoClass("gone");
 
     @FXML
     private void fit() {

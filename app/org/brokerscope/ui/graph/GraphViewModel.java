@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -53,6 +54,8 @@ public final class GraphViewModel {
     private final ReadOnlyStringWrapper presenterAddress = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper sharedCredentials = new ReadOnlyStringWrapper("");
     private final BooleanProperty presenter = new SimpleBooleanProperty(false);
+    private final ClientListModel clientList;
+    private final AtomicReference<Runnable> commandOutcome = new AtomicReference<>();
     private GraphModel graph;
     private EmbeddedBroker broker;
     private long lastDeliveries;
@@ -72,6 +75,7 @@ public final class GraphViewModel {
             }
         });
         summary.set(i18n.text("graph.waiting"));
+        clientList = new ClientListModel(i18n);
     }
 
     /** Called once per frame by the pump. */
@@ -84,10 +88,17 @@ public final class GraphViewModel {
             events.clear();
             broker.activity().drain(events::add, MAX_EVENTS_PER_FRAME);
             graph.applyEvents(events, now);
-            if (now - lastDeliveries > DELIVERIES_EVERY_NANOS) {
+        }
+        if (now - lastDeliveries > DELIVERIES_EVERY_NANOS) {
+            if (broker != null) {
                 graph.refreshDeliveries(broker.activity()::deliveredTo);
-                lastDeliveries = now;
             }
+            clientList.refresh(graph);
+            lastDeliveries = now;
+        }
+        Runnable outcome = commandOutcome.getAndSet(null);
+        if (outcome != null) {
+            outcome.run();
         }
         for (TopicSnapshot s : frame.changes().values()) {
             graph.applyTopic(s.topic(), s.messageCount(), now);
@@ -148,6 +159,25 @@ public final class GraphViewModel {
 
     public void selectClient(String clientId) {
         selectedClient.set(clientId);
+    }
+
+    public ClientListModel clientList() {
+        return clientList;
+    }
+
+    /** Whether clients can be listed and disconnected: only on the embedded broker. */
+    public boolean managesClients() {
+        return broker != null;
+    }
+
+    /** The teacher's command: the embedded broker drops the client; the outcome shows on a later frame. */
+    public void disconnect(String clientId) {
+        if (broker == null) {
+            return;
+        }
+        // The broker answers on its own thread; the answer is shown by the pump, not with runLater.
+        clientList.disconnect(broker, clientId).whenComplete((done, error) ->
+                commandOutcome.set(() -> clientList.disconnected(clientId, Boolean.TRUE.equals(done), error)));
     }
 
     public StringProperty filterProperty() {
