@@ -81,7 +81,7 @@ public final class BrokerscopeApp extends Application {
         I18n i18n = I18n.forLanguage(settings.language());
         ShellViewModel shellModel = new ShellViewModel(i18n, this::changeLanguage);
         TopicsViewModel topicsModel = new TopicsViewModel(i18n);
-        GraphFeature graph = new GraphFeature(services, i18n, topic -> { }); // integrator: select the topic in the tree
+        GraphFeature graph = new GraphFeature(services, i18n, background, topic -> { }); // integrator: select the topic in the tree
         ShellView shell = new ShellView(shellModel, i18n, settings.language(),
                 view -> view == AppView.TOPICS ? FxmlViews.load(new TopicsView(topicsModel), i18n)
                         : view == AppView.GRAPH ? graph.view()

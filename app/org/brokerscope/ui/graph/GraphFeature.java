@@ -1,5 +1,6 @@
 package org.brokerscope.ui.graph;
 
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.scene.Parent;
 import org.brokerscope.AppServices;
@@ -16,8 +17,9 @@ public final class GraphFeature {
     private final I18n i18n;
     private Parent view;
 
-    public GraphFeature(AppServices services, I18n i18n, Consumer<String> onTopicSelected) {
-        this.model = new GraphViewModel(i18n, services::embeddedBroker, onTopicSelected);
+    /** @param background runs the slow commands (restarting the broker to share it) off the FX thread */
+    public GraphFeature(AppServices services, I18n i18n, Executor background, Consumer<String> onTopicSelected) {
+        this.model = new GraphViewModel(i18n, services::embeddedBroker, background, onTopicSelected);
         this.i18n = i18n;
     }
 

@@ -3,7 +3,9 @@ package org.brokerscope.ui.graph;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -29,6 +31,13 @@ public final class GraphView {
     @FXML private ListView<ClientRow> clientList;
     @FXML private Button disconnectButton;
     @FXML private Label clientStatusLabel;
+    @FXML private CheckBox shareBox;
+    @FXML private CheckBox credentialsBox;
+    @FXML private TextField userField;
+    @FXML private TextField passwordField;
+    @FXML private ProgressIndicator shareProgress;
+    @FXML private Label shareLabel;
+    @FXML private Label shareCredentialsLabel;
 
     public GraphView(GraphViewModel model, PresenterWindow presenter) {
         this.model = model;
@@ -52,6 +61,7 @@ public final class GraphView {
             return row == null || !row.connectedProperty().get();
         }, clientList.getSelectionModel().selectedItemProperty()));
         clientStatusLabel.textProperty().bind(model.clientList().statusProperty());
+        bindSharing();
         canvasHolder.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
                 old.removeEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
@@ -72,6 +82,25 @@ public final class GraphView {
             togglePresenter();
             e.consume();
         }
+    }
+
+    private void bindSharing() {
+        SharingModel sharing = model.sharing();
+        userField.setText(model.defaultShareUser());
+        passwordField.setText(SharingModel.suggestPassword());
+        shareProgress.visibleProperty().bind(sharing.busyProperty());
+        shareProgress.managedProperty().bind(sharing.busyProperty());
+        shareLabel.textProperty().bind(sharing.infoProperty());
+        shareCredentialsLabel.textProperty().bind(sharing.credentialsTextProperty());
+        shareBox.disableProperty().bind(sharing.busyProperty());
+        // Credentials are set before opening; to change them, stop sharing first.
+        var locked = sharing.busyProperty().or(sharing.sharedProperty());
+        credentialsBox.disableProperty().bind(locked);
+        userField.disableProperty().bind(locked.or(credentialsBox.selectedProperty().not()));
+        passwordField.disableProperty().bind(userField.disableProperty());
+        sharing.sharedProperty().addListener((obs, old, now) -> shareBox.setSelected(now));
+        shareBox.setOnAction(e -> model.share(shareBox.isSelected(),
+                credentialsBox.isSelected() ? userField.getText() : "", passwordField.getText()));
     }
 
     @FXML

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -55,7 +57,9 @@ public final class GraphViewModel {
     private final ReadOnlyStringWrapper sharedCredentials = new ReadOnlyStringWrapper("");
     private final BooleanProperty presenter = new SimpleBooleanProperty(false);
     private final ClientListModel clientList;
-    private final AtomicReference<Runnable> commandOutcome = new AtomicReference<>();
+    // Results of the user's commands (disconnect, share), left by other threads for the next frame.
+    private final Queue<Runnable> commandOutcomes = new ConcurrentLinkedQueue<>();
+    private final SharingModel sharing;
     private GraphModel graph;
     private EmbeddedBroker broker;
     private long lastDeliveries;
@@ -65,7 +69,8 @@ public final class GraphViewModel {
      *                        watches an external broker
      * @param onTopicSelected told the topic a user clicked, to select it in the topic tree
      */
-    public GraphViewModel(I18n i18n, Supplier<Optional<EmbeddedBroker>> embedded, Consumer<String> onTopicSelected) {
+    public GraphViewModel(I18n i18n, Supplier<Optional<EmbeddedBroker>> embedded, Executor background,
+                          Consumer<String> onTopicSelected) {
         this.i18n = i18n;
         this.embedded = embedded;
         this.onTopicSelected = onTopicSelected;
@@ -76,6 +81,8 @@ public final class GraphViewModel {
         });
         summary.set(i18n.text("graph.waiting"));
         clientList = new ClientListModel(i18n);
+        sharing = new SharingModel(i18n, background, commandOutcomes);
+        sharedCredentials.bind(sharing.credentialsTextProperty());
     }
 
     /** Called once per frame by the pump. */
@@ -96,15 +103,15 @@ public final class GraphViewModel {
             clientList.refresh(graph);
             lastDeliveries = now;
         }
-        Runnable outcome = commandOutcome.getAndSet(null);
-        if (outcome != null) {
+        for (Runnable outcome = commandOutcomes.poll(); outcome != null; outcome = commandOutcomes.poll()) {
             outcome.run();
         }
         for (TopicSnapshot s : frame.changes().values()) {
             graph.applyTopic(s.topic(), s.messageCount(), now);
         }
         frame.status().brokerUrl().ifPresent(brokerAddress::set);
-        presenterAddress.set(brokerAddress.get());
+        String network = sharing.networkAddressProperty().get();
+        presenterAddress.set(network.isEmpty() ? brokerAddress.get() : network);
         boolean moving = graph.step(now);
         summary.set(i18n.text("graph.summary", graph.topics().size() - 1, graph.clients().size()));
         for (Painter painter : painters) {
@@ -177,7 +184,23 @@ public final class GraphViewModel {
         }
         // The broker answers on its own thread; the answer is shown by the pump, not with runLater.
         clientList.disconnect(broker, clientId).whenComplete((done, error) ->
-                commandOutcome.set(() -> clientList.disconnected(clientId, Boolean.TRUE.equals(done), error)));
+                commandOutcomes.add(() -> clientList.disconnected(clientId, Boolean.TRUE.equals(done), error)));
+    }
+
+    /** The username offered for sharing, in the user's language ("classe", "class"). */
+    public String defaultShareUser() {
+        return i18n.text("graph.share.defaultUser");
+    }
+
+    public SharingModel sharing() {
+        return sharing;
+    }
+
+    /** Opens the embedded broker to the network or closes it; blank username: no credentials asked. */
+    public void share(boolean open, String username, String password) {
+        if (broker != null) {
+            sharing.apply(broker, open, username, password);
+        }
     }
 
     public StringProperty filterProperty() {

@@ -54,7 +54,7 @@ class GraphViewTest {
         stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> {
             I18n i18n = I18n.forLanguage("en");
-            graph = new GraphFeature(services, i18n, selected::add);
+            graph = new GraphFeature(services, i18n, executor, selected::add);
             pump = new FxPump(services);
             pump.setListeners(List.of(graph::onFrame));
             Scene scene = new Scene(graph.view(), 1100, 700);
@@ -129,6 +129,28 @@ class GraphViewTest {
         robot.press(KeyCode.F11).release(KeyCode.F11);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> presenter().isEmpty());
         assertTrue(!graph.model().presenterProperty().get());
+    }
+
+    @Test
+    @Order(4)
+    void shareOnTheNetworkShowsTheAddressAndCredentialsThenClosesAgain() throws Exception {
+        robot.clickOn("#credentialsBox");
+        robot.doubleClickOn("#userField").write("classe");
+        robot.clickOn("#shareBox");
+        SharingModel sharing = graph.model().sharing();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> sharing.sharedProperty().get()
+                && !sharing.busyProperty().get()));
+        String info = robot.lookup("#shareLabel").queryLabeled().getText();
+        assertTrue(info.startsWith("Students connect to ") && !info.contains("127.0.0.1"), info);
+        assertTrue(robot.lookup("#shareCredentialsLabel").queryLabeled().getText().startsWith("Username: classe · Password: "));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> graph.model().presenterAddressProperty().get()
+                .equals(sharing.networkAddressProperty().get())));
+
+        robot.clickOn("#shareBox");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> !sharing.sharedProperty().get()
+                && !sharing.busyProperty().get()));
+        assertEquals("Only this computer can reach the broker.", robot.lookup("#shareLabel").queryLabeled().getText());
+        assertTrue(graph.model().presenterAddressProperty().get().startsWith("mqtt://127.0.0.1:"));
     }
 
     private static Optional<Stage> presenter() throws Exception {
