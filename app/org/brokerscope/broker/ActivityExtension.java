@@ -38,7 +38,8 @@ final class ActivityExtension implements ExtensionMain {
                 in.getClientInformation().getClientId(), in.getPublishPacket().getTopic(),
                 in.getPublishPacket().getPayload().map(java.nio.ByteBuffer::remaining).orElse(0)));
         // Deliveries are only counted, not queued: one event per delivery would multiply the feed.
-        PublishOutboundInterceptor deliveries = (in, out) -> activity.countDelivered(in.getClientInformation().getClientId());
+        PublishOutboundInterceptor deliveries = (in, out) -> activity.countDelivered(in.getClientInformation().getClientId(),
+                in.getPublishPacket().getPayload().map(java.nio.ByteBuffer::remaining).orElse(0));
         SubscribeInboundInterceptor subscribes = (in, out) -> in.getSubscribePacket().getSubscriptions()
                 .forEach(s -> activity.record(new BrokerEvent.Subscribed(in.getClientInformation().getClientId(),
                         s.getTopicFilter(), s.getQos().getQosNumber())));

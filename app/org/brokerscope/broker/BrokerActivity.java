@@ -18,13 +18,21 @@ public final class BrokerActivity {
     private final LongAdder dropped = new LongAdder();
     private final Map<String, LongAdder> delivered = new ConcurrentHashMap<>();
     private final Map<String, ConnectedClient> connected = new ConcurrentHashMap<>();
+    // Exact totals for the broker overview, counted even when the queue drops events.
+    private final LongAdder published = new LongAdder();
+    private final LongAdder publishedBytes = new LongAdder();
+    private final LongAdder deliveredTotal = new LongAdder();
+    private final LongAdder deliveredBytes = new LongAdder();
 
     public BrokerActivity(int capacity) {
         this.queue = new MpscArrayQueue<>(capacity);
     }
 
     void record(BrokerEvent event) {
-        if (!(event instanceof BrokerEvent.Published)) {
+        if (event instanceof BrokerEvent.Published p) {
+            published.increment();
+            publishedBytes.add(p.payloadBytes());
+        } else {
             track(event);
         }
         if (!queue.offer(event)) {
@@ -77,7 +85,9 @@ public final class BrokerActivity {
         return queue.drain(reader::accept, limit);
     }
 
-    void countDelivered(String clientId) {
+    void countDelivered(String clientId, int payloadBytes) {
+        deliveredTotal.increment();
+        deliveredBytes.add(payloadBytes);
         delivered.computeIfAbsent(clientId, id -> new LongAdder()).increment();
     }
 
@@ -89,6 +99,24 @@ public final class BrokerActivity {
     public long deliveredTo(String clientId) {
         LongAdder count = delivered.get(clientId);
         return count == null ? 0 : count.sum();
+    }
+
+    /** PUBLISH packets received from clients since the start, and their payload bytes. */
+    public long publishedTotal() {
+        return published.sum();
+    }
+
+    public long publishedBytesTotal() {
+        return publishedBytes.sum();
+    }
+
+    /** PUBLISH packets sent to clients since the start. */
+    public long deliveredTotal() {
+        return deliveredTotal.sum();
+    }
+
+    public long deliveredBytesTotal() {
+        return deliveredBytes.sum();
     }
 
     public long droppedCount() {

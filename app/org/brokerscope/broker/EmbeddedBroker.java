@@ -31,6 +31,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     private EmbeddedHiveMQ hivemq;
     private boolean shared;
     private boolean closed;
+    private final long startedAtNanos = System.nanoTime();
 
     private EmbeddedBroker(EmbeddedHiveMQ hivemq, BrokerEndpoint endpoint, BrokerActivity activity,
                            SharingAuthenticator authenticator, BrokerOptions options, Path workFolder) {
@@ -112,6 +113,17 @@ public final class EmbeddedBroker implements AutoCloseable {
         shared = open;
         LOG.log(System.Logger.Level.INFO, open ? "Embedded broker shared on the network, port {0}"
                 : "Embedded broker back on loopback only, port {0}", endpoint.port());
+    }
+
+    /** Seconds since this broker was started (sharing restarts do not reset it). */
+    public long uptimeSeconds() {
+        return (System.nanoTime() - startedAtNanos) / 1_000_000_000L;
+    }
+
+    /** The broker's name and version, e.g. "HiveMQ CE 2025.5". */
+    public String version() {
+        String v = EmbeddedHiveMQ.class.getPackage().getImplementationVersion();
+        return "HiveMQ CE" + (v == null ? "" : " " + v);
     }
 
     /** Whether the broker listens on the network, not just on loopback. */

@@ -131,6 +131,9 @@ public final class GraphModel {
      * an external broker, where publishers are unknown, it also sends a dot from the topic to this app.
      */
     public void applyTopic(String topic, long messageCount, long now) {
+        if (org.brokerscope.domain.Topics.isReserved(topic)) {
+            return; // $SYS and the like are the broker talking about itself: the overview shows them
+        }
         boolean[] created = new boolean[1];
         TopicVertex t = topics.vertex(topic, created);
         // A topic first seen with a long history (a view built late) must not flash as if all just came.

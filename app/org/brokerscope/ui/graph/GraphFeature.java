@@ -19,7 +19,7 @@ public final class GraphFeature {
 
     /** @param background runs the slow commands (restarting the broker to share it) off the FX thread */
     public GraphFeature(AppServices services, I18n i18n, Executor background, Consumer<String> onTopicSelected) {
-        this.model = new GraphViewModel(i18n, services::embeddedBroker, background, onTopicSelected);
+        this.model = new GraphViewModel(i18n, services::embeddedBroker, services::monitor, background, onTopicSelected);
         this.i18n = i18n;
     }
 
@@ -34,7 +34,7 @@ public final class GraphFeature {
 
     public Parent view() {
         if (view == null) {
-            view = FxmlViews.load(new GraphView(model, new PresenterWindow(model, i18n)), i18n);
+            view = FxmlViews.load(new GraphView(model, i18n, new PresenterWindow(model, i18n)), i18n);
         }
         return view;
     }

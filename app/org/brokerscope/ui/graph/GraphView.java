@@ -10,6 +10,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import org.brokerscope.ui.FxmlViews;
+import org.brokerscope.ui.I18n;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
@@ -19,6 +22,7 @@ import javafx.scene.layout.VBox;
 public final class GraphView {
     private final GraphViewModel model;
     private final PresenterWindow presenter;
+    private final I18n i18n;
     private GraphCanvas canvas;
 
     @FXML private StackPane canvasHolder;
@@ -28,6 +32,7 @@ public final class GraphView {
     @FXML private Label summaryLabel;
     @FXML private Label noteLabel;
     @FXML private VBox sidePanel;
+    @FXML private TitledPane overviewPane;
     @FXML private ListView<ClientRow> clientList;
     @FXML private Button disconnectButton;
     @FXML private Label clientStatusLabel;
@@ -39,8 +44,9 @@ public final class GraphView {
     @FXML private Label shareLabel;
     @FXML private Label shareCredentialsLabel;
 
-    public GraphView(GraphViewModel model, PresenterWindow presenter) {
+    public GraphView(GraphViewModel model, I18n i18n, PresenterWindow presenter) {
         this.model = model;
+        this.i18n = i18n;
         this.presenter = presenter;
     }
 
@@ -62,6 +68,7 @@ public final class GraphView {
         }, clientList.getSelectionModel().selectedItemProperty()));
         clientStatusLabel.textProperty().bind(model.clientList().statusProperty());
         bindSharing();
+        overviewPane.setContent(FxmlViews.load(new OverviewView(model.overview(), i18n, overviewPane.expandedProperty()), i18n));
         canvasHolder.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
                 old.removeEventFilter(KeyEvent.KEY_PRESSED, this::onKey);

@@ -22,6 +22,7 @@ import org.brokerscope.domain.TopicSnapshot;
 import org.brokerscope.graph.ClientVertex;
 import org.brokerscope.graph.GraphModel;
 import org.brokerscope.graph.Particles;
+import org.brokerscope.mqtt.BrokerConnection;
 import org.brokerscope.ui.Frame;
 import org.brokerscope.ui.I18n;
 
@@ -60,6 +61,7 @@ public final class GraphViewModel {
     // Results of the user's commands (disconnect, share), left by other threads for the next frame.
     private final Queue<Runnable> commandOutcomes = new ConcurrentLinkedQueue<>();
     private final SharingModel sharing;
+    private final OverviewViewModel overview;
     private GraphModel graph;
     private EmbeddedBroker broker;
     private long lastDeliveries;
@@ -69,7 +71,8 @@ public final class GraphViewModel {
      *                        watches an external broker
      * @param onTopicSelected told the topic a user clicked, to select it in the topic tree
      */
-    public GraphViewModel(I18n i18n, Supplier<Optional<EmbeddedBroker>> embedded, Executor background,
+    public GraphViewModel(I18n i18n, Supplier<Optional<EmbeddedBroker>> embedded,
+                          Supplier<Optional<BrokerConnection>> monitor, Executor background,
                           Consumer<String> onTopicSelected) {
         this.i18n = i18n;
         this.embedded = embedded;
@@ -82,6 +85,7 @@ public final class GraphViewModel {
         summary.set(i18n.text("graph.waiting"));
         clientList = new ClientListModel(i18n);
         sharing = new SharingModel(i18n, background, commandOutcomes);
+        overview = new OverviewViewModel(i18n, monitor);
         sharedCredentials.bind(sharing.credentialsTextProperty());
     }
 
@@ -109,6 +113,7 @@ public final class GraphViewModel {
         for (TopicSnapshot s : frame.changes().values()) {
             graph.applyTopic(s.topic(), s.messageCount(), now);
         }
+        overview.onFrame(frame, Optional.ofNullable(broker));
         frame.status().brokerUrl().ifPresent(brokerAddress::set);
         String network = sharing.networkAddressProperty().get();
         presenterAddress.set(network.isEmpty() ? brokerAddress.get() : network);
@@ -190,6 +195,10 @@ public final class GraphViewModel {
     /** The username offered for sharing, in the user's language ("classe", "class"). */
     public String defaultShareUser() {
         return i18n.text("graph.share.defaultUser");
+    }
+
+    public OverviewViewModel overview() {
+        return overview;
     }
 
     public SharingModel sharing() {
