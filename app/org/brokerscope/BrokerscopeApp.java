@@ -89,7 +89,7 @@ public final class BrokerscopeApp extends Application {
                 this::quit, () -> showAbout(i18n));
         Parent root = FxmlViews.load(shell, i18n);
         root.getStylesheets().add(0, BrokerscopeApp.class.getResource("ui/brokerscope.css").toExternalForm());
-        AppView current = stage.getScene() == null ? AppView.TOPICS : (AppView) stage.getScene().getUserData();
+        AppView current = stage.getScene() == null ? startView() : (AppView) stage.getScene().getUserData();
         shellModel.selectedViewProperty().set(current);
         pump.setListeners(List.of(shellModel::onFrame, topicsModel::onFrame, graph::onFrame, startupTimer::onFrame));
         // A rebuilt shell has empty views: have the model send every topic again, not just the next changes.
@@ -102,6 +102,17 @@ public final class BrokerscopeApp extends Application {
         stage.getScene().setUserData(current);
         shellModel.selectedViewProperty().addListener((obs, old, now) -> stage.getScene().setUserData(now));
         stage.setTitle(i18n.text("app.title"));
+    }
+
+    // The first view shown; "bench frames --view graph" asks for another one than Topics.
+    private static AppView startView() {
+        String name = System.getProperty(org.brokerscope.cli.bench.FramesBenchmark.START_VIEW_PROPERTY, "topics");
+        for (AppView view : AppView.values()) {
+            if (view.id().equals(name)) {
+                return view;
+            }
+        }
+        return AppView.TOPICS;
     }
 
     private void changeLanguage(String language) {

@@ -19,6 +19,7 @@ public final class GraphModel {
     private final boolean knowsPublishers;
     private ClientVertex self;
     private boolean structureChanged = true;
+    private boolean warm;
     private long lastStepNanos;
 
     /**
@@ -174,7 +175,7 @@ public final class GraphModel {
         return topics.filter();
     }
 
-    /** Lays out if the structure changed, moves and cools every vertex; returns whether anything moves. */
+    /** Lays out if the structure changed, moves and cools every vertex; returns whether a vertex or dot moves. */
     public boolean step(long now) {
         double seconds = lastStepNanos == 0 ? 0 : Math.min(0.25, (now - lastStepNanos) / 1e9);
         lastStepNanos = now;
@@ -188,13 +189,22 @@ public final class GraphModel {
             structureChanged = false;
         }
         boolean moving = false;
+        boolean anyWarm = false;
         for (TopicVertex t : topics.all()) {
-            moving |= t.step(seconds) || t.heat > 0;
+            moving |= t.step(seconds);
+            anyWarm |= t.heat > 0;
         }
         for (ClientVertex c : clients.all()) {
-            moving |= c.step(seconds) || c.heat > 0;
+            moving |= c.step(seconds);
+            anyWarm |= c.heat > 0;
         }
+        warm = anyWarm;
         return particles.step(now) | moving;
+    }
+
+    /** Whether some vertex is still cooling down after the last {@link #step}: colours change slowly. */
+    public boolean warm() {
+        return warm;
     }
 
     private void updateClientVisibility() {

@@ -20,27 +20,48 @@ public final class RadialLayout {
     /** Minimum distance between rings, in graph units (pixels at zoom 1). */
     static final double MIN_RING = 120;
     /** Arc length wanted per leaf on the outer ring, so a thousand leaves do not overlap. */
-    static final double LEAF_ARC = 11;
+    static final double LEAF_ARC = 9;
+    /** How far a lone top level ("maison" in maison/...) sits from the broker. */
+    static final double HUB_RADIUS = 0.45 * MIN_RING;
 
-    private double ring = MIN_RING;
-    private int maxDepth;
-    private boolean fanned;
+    private int levels;
+    private double extra;
+    private boolean lone;
 
     /** The radius of the client ring, i.e. how big the picture is. */
     public double outerRadius() {
-        return (maxDepth + 1.4) * ring;
+        double r = radius(levels);
+        return r + Math.max(1.4 * MIN_RING, 0.15 * r);
     }
 
     void layout(TopicVertex broker, List<ClientVertex> clients) {
-        maxDepth = Math.max(1, countLeaves(broker));
-        long roots = broker.children().stream().filter(c -> c.visible).count();
-        // With one or two top levels the tree fans out over a third of the circle (see place()).
-        fanned = roots < 3;
-        double usable = fanned ? Math.PI : 2 * Math.PI;
-        ring = Math.max(MIN_RING, broker.leaves * LEAF_ARC / (usable * maxDepth));
+        int maxDepth = Math.max(1, countLeaves(broker));
+        List<TopicVertex> roots = broker.children().stream().filter(c -> c.visible).toList();
+        // A lone top level is a hub beside the broker and its children use the whole circle: otherwise
+        // every topic would crowd into the half of the picture on that level's side.
+        lone = roots.size() == 1 && maxDepth > 1;
+        levels = lone ? maxDepth - 1 : maxDepth;
+        extra = Math.max(0, broker.leaves * LEAF_ARC / (2 * Math.PI) - levels * MIN_RING);
         broker.target(0, 0);
-        place(broker, -Math.PI / 2, 3 * Math.PI / 2);
-        placeClients(clients, freeAngle(broker));
+        if (lone) {
+            TopicVertex hub = roots.get(0);
+            hub.angle = -Math.PI / 2;
+            hub.target(0, -HUB_RADIUS);
+            place(hub, -Math.PI / 2, 3 * Math.PI / 2);
+        } else {
+            place(broker, -Math.PI / 2, 3 * Math.PI / 2);
+        }
+        placeClients(clients, freeAngle(lone ? roots.get(0) : broker));
+    }
+
+    // Inner rings keep their spacing; the outer ones spread out as far as the leaves need.
+    private double radius(int ring) {
+        double share = levels == 0 ? 0 : (double) ring / levels;
+        return ring * MIN_RING + extra * share * share;
+    }
+
+    private int ring(TopicVertex v) {
+        return lone ? v.depth() - 1 : v.depth();
     }
 
     // Returns the depth of the deepest visible level; stores leaf counts on the way back up.
@@ -58,11 +79,11 @@ public final class RadialLayout {
     }
 
     private void place(TopicVertex v, double from, double to) {
-        if (v.depth() > 0) {
-            // Children on the next ring within acos(d/(d+1)) of their parent's direction: any wider and
-            // their edges would cut back across the inner ring (a lone "maison" would wrap the broker).
-            // A little wider than that bound reads better and still keeps clear of the broker.
-            double half = Math.min(Math.PI / 2, 1.5 * Math.acos(v.depth() / (v.depth() + 1.0)));
+        int ring = ring(v);
+        if (ring > 0) {
+            // Children within about acos(r/(r+1)) of their parent's direction: any wider and their edges
+            // would cut back across the inner ring. A little wider than that bound still reads well.
+            double half = Math.min(Math.PI / 2, 1.5 * Math.acos(ring / (ring + 1.0)));
             from = Math.max(from, v.angle - half);
             to = Math.min(to, v.angle + half);
         }
@@ -73,24 +94,24 @@ public final class RadialLayout {
             }
             double share = (to - from) * c.leaves / v.leaves;
             c.angle = at + share / 2;
-            double r = c.depth() * ring;
+            double r = radius(ring + 1);
             c.target(r * Math.cos(c.angle), r * Math.sin(c.angle));
             place(c, at, at + share);
             at += share;
         }
     }
 
-    // Opposite the mean direction of the top levels: where the tree leaves room.
-    private static double freeAngle(TopicVertex broker) {
+    // Opposite the mean direction of the levels under the centre: where the tree leaves room.
+    private static double freeAngle(TopicVertex centre) {
         double sx = 0;
         double sy = 0;
-        for (TopicVertex c : broker.children()) {
+        for (TopicVertex c : centre.children()) {
             if (c.visible) {
                 sx += c.leaves * Math.cos(c.angle);
                 sy += c.leaves * Math.sin(c.angle);
             }
         }
-        return Math.abs(sx) < 1e-9 && Math.abs(sy) < 1e-9 ? -Math.PI / 2 : normal(Math.atan2(-sy, -sx));
+        return Math.abs(sx) < 1e-6 && Math.abs(sy) < 1e-6 ? -Math.PI / 2 : normal(Math.atan2(-sy, -sx));
     }
 
     private static double normal(double a) {
@@ -114,10 +135,8 @@ public final class RadialLayout {
             ClientVertex prev = shown.get(i - 1);
             shown.get(i).angle = Math.max(shown.get(i).angle, prev.angle + gap);
         }
+        double r = outerRadius();
         for (ClientVertex c : shown) {
-            // Clients that publish sit beyond their topics; the others, when the tree leaves a side free,
-            // close to the broker on that side.
-            double r = c.publishedTo().isEmpty() && fanned ? 1.4 * ring : outerRadius();
             c.target(r * Math.cos(c.angle), r * Math.sin(c.angle));
         }
     }

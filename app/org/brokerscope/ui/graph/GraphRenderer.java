@@ -17,14 +17,19 @@ import org.brokerscope.graph.Vertex;
  * glow, dots for messages, and labels where they fit. Nodes off screen are skipped.
  */
 final class GraphRenderer {
-    /** Below this many visible topics every topic is labelled; above it only the upper levels. */
-    private static final int LABEL_ALL_TOPICS = 160;
+    /**
+     * Above this many visible topics the picture is crowded: only the upper levels get labels and glows.
+     * Overlapping translucent glows on a thousand leaves cost tens of milliseconds a frame in software
+     * rendering; a leaf's heat still shows in its colour.
+     */
+    private static final int CROWDED = 160;
 
     private GraphRenderer() {
     }
 
     static void paint(GraphicsContext g, GraphModel model, Camera cam, GraphPalette p, String selected,
                       double w, double h, long now) {
+        g.clearRect(0, 0, w, h); // clearing the whole canvas also empties its command buffer
         g.setFill(p.background());
         g.fillRect(0, 0, w, h);
         List<TopicVertex> topics = model.topics();
@@ -32,9 +37,12 @@ final class GraphRenderer {
         clientEdges(g, model, cam, p);
         int visibleTopics = 0;
         for (TopicVertex t : topics) {
+            visibleTopics += t.visible() ? 1 : 0;
+        }
+        boolean crowded = visibleTopics > CROWDED && cam.scale() < 1.6;
+        for (TopicVertex t : topics) {
             if (t.visible()) {
-                visibleTopics++;
-                topicNode(g, t, cam, p, w, h, selected);
+                topicNode(g, t, cam, p, w, h, selected, !crowded || t.depth() <= 2);
             }
         }
         for (ClientVertex c : model.clients()) {
@@ -43,7 +51,7 @@ final class GraphRenderer {
             }
         }
         particles(g, model.particles(), cam, p, now);
-        labels(g, model, cam, p, w, h, visibleTopics > LABEL_ALL_TOPICS && cam.scale() < 1.6);
+        labels(g, model, cam, p, w, h, crowded);
     }
 
     private static void treeEdges(GraphicsContext g, List<TopicVertex> topics, Camera cam, GraphPalette p) {
@@ -104,20 +112,24 @@ final class GraphRenderer {
     }
 
     private static void topicNode(GraphicsContext g, TopicVertex t, Camera cam, GraphPalette p, double w, double h,
-                                  String selected) {
+                                  String selected, boolean glows) {
         double sx = cam.toScreenX(t.x());
         double sy = cam.toScreenY(t.y());
         if (sx < -40 || sy < -40 || sx > w + 40 || sy > h + 40) {
             return;
         }
-        double r = (t.isBroker() ? 15 : Math.max(3.5, 8 - t.depth())) * p.size() * Math.min(1.6, Math.max(0.6, cam.scale()));
-        if (t.heat() > 0.05) {
+        double r = (t.isBroker() ? 15 : Math.max(3.5, 8 - t.depth())) * p.size() * Math.min(1.6, Math.max(0.4, cam.scale()));
+        if (glows && t.heat() > 0.05) {
             double glow = r + (3 + 4 * Math.log1p(t.heat())) * p.size();
             g.setFill(p.glow());
             g.fillOval(sx - glow, sy - glow, 2 * glow, 2 * glow);
         }
         g.setFill(t.isBroker() ? p.broker() : p.heat()[p.heatIndex(t.heat())]);
-        g.fillOval(sx - r, sy - r, 2 * r, 2 * r);
+        if (r < 3) {
+            g.fillRect(sx - r, sy - r, 2 * r, 2 * r); // as round as an oval at this size, and cheaper
+        } else {
+            g.fillOval(sx - r, sy - r, 2 * r, 2 * r);
+        }
         if (t.path().equals(selected) && !t.isBroker()) {
             g.setStroke(p.selection());
             g.setLineWidth(2.5);
@@ -185,7 +197,7 @@ final class GraphRenderer {
         g.setFill(p.label());
         g.setFont(p.topicFont());
         for (TopicVertex t : model.topics()) {
-            if (!t.visible() || (upperLevelsOnly && t.depth() > 2 && t.heat() < 5)) {
+            if (!t.visible() || (upperLevelsOnly && t.depth() > 2)) {
                 continue;
             }
             double sx = cam.toScreenX(t.x());

@@ -24,6 +24,7 @@ import org.brokerscope.graph.GraphModel;
 import org.brokerscope.graph.Particles;
 import org.brokerscope.mqtt.BrokerConnection;
 import org.brokerscope.ui.Frame;
+import org.brokerscope.ui.FrameStats;
 import org.brokerscope.ui.I18n;
 
 /**
@@ -35,6 +36,10 @@ public final class GraphViewModel {
     /** Broker events applied per frame at most; the rest wait in the broker's bounded feed. */
     static final int MAX_EVENTS_PER_FRAME = 5_000;
     private static final long DELIVERIES_EVERY_NANOS = 500_000_000L;
+    private static final long COOLING_PAINT_NANOS = 100_000_000L;
+    /** Dots started per frame at most, and alive at once: enough to read, cheap to draw in software. */
+    private static final int DOTS_PER_FRAME = 12;
+    private static final int DOTS_ALIVE = 300;
     /** The prefix of the client IDs the app gives its own connections. */
     static final String OWN_CLIENT_PREFIX = "brokerscope-";
 
@@ -65,6 +70,8 @@ public final class GraphViewModel {
     private GraphModel graph;
     private EmbeddedBroker broker;
     private long lastDeliveries;
+    private long lastCoolingPaint;
+    private final WorkStats workStats = Boolean.getBoolean(FrameStats.PROPERTY) ? new WorkStats() : null;
 
     /**
      * @param embedded        the app's embedded broker once it runs; empty while starting or when the app
@@ -94,6 +101,14 @@ public final class GraphViewModel {
         if (graph == null && !createGraph(frame.status())) {
             return;
         }
+        long start = System.nanoTime();
+        update(frame);
+        if (workStats != null) {
+            workStats.record(start, System.nanoTime());
+        }
+    }
+
+    private void update(Frame frame) {
         long now = frame.nowNanos();
         if (broker != null) {
             events.clear();
@@ -105,6 +120,7 @@ public final class GraphViewModel {
                 graph.refreshDeliveries(broker.activity()::deliveredTo);
             }
             clientList.refresh(graph);
+            summary.set(i18n.text("graph.summary", graph.topics().size() - 1, graph.clients().size()));
             lastDeliveries = now;
         }
         for (Runnable outcome = commandOutcomes.poll(); outcome != null; outcome = commandOutcomes.poll()) {
@@ -117,8 +133,12 @@ public final class GraphViewModel {
         frame.status().brokerUrl().ifPresent(brokerAddress::set);
         String network = sharing.networkAddressProperty().get();
         presenterAddress.set(network.isEmpty() ? brokerAddress.get() : network);
+        // Dots and gliding nodes need every frame; colours cooling down only a few times a second.
         boolean moving = graph.step(now);
-        summary.set(i18n.text("graph.summary", graph.topics().size() - 1, graph.clients().size()));
+        if (!moving && graph.warm() && now - lastCoolingPaint >= COOLING_PAINT_NANOS) {
+            moving = true;
+            lastCoolingPaint = now;
+        }
         for (Painter painter : painters) {
             painter.paint(now, moving);
         }
@@ -129,11 +149,11 @@ public final class GraphViewModel {
         String label = i18n.text("graph.broker");
         if (running.isPresent()) {
             broker = running.get();
-            graph = new GraphModel(label, true, this::clientVertex, new Particles(40, 900));
+            graph = new GraphModel(label, true, this::clientVertex, new Particles(DOTS_PER_FRAME, DOTS_ALIVE));
             graph.applyEvents(broker.activity().connectedNow(), 0);
         } else if (status.phase() == AppStatus.Phase.RUNNING) {
             graph = GraphModel.external(label, new ClientVertex("brokerscope", ClientVertex.Kind.THIS_APP,
-                    i18n.text("graph.thisApp")), new Particles(40, 900));
+                    i18n.text("graph.thisApp")), new Particles(DOTS_PER_FRAME, DOTS_ALIVE));
             note.set(i18n.text("graph.externalNote"));
         } else {
             return false;
