@@ -30,6 +30,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final Path workFolder;
     private EmbeddedHiveMQ hivemq;
     private boolean shared;
+    private Optional<SharedCredentials> credentials = Optional.empty();
     private boolean closed;
     private final long startedAtNanos = System.nanoTime();
 
@@ -102,6 +103,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new IllegalStateException("The embedded broker is stopped");
         }
         authenticator.require(credentials);
+        this.credentials = credentials;
         if (open == shared) {
             return;
         }
@@ -124,6 +126,11 @@ public final class EmbeddedBroker implements AutoCloseable {
     public String version() {
         String v = EmbeddedHiveMQ.class.getPackage().getImplementationVersion();
         return "HiveMQ CE" + (v == null ? "" : " " + v);
+    }
+
+    /** The credentials network clients must give, if sharing asks for any. */
+    public synchronized Optional<SharedCredentials> sharedCredentials() {
+        return credentials;
     }
 
     /** Whether the broker listens on the network, not just on loopback. */

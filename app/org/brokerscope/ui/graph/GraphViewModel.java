@@ -151,6 +151,7 @@ public final class GraphViewModel {
             broker = running.get();
             graph = new GraphModel(label, true, this::clientVertex, new Particles(DOTS_PER_FRAME, DOTS_ALIVE));
             graph.applyEvents(broker.activity().connectedNow(), 0);
+            sharing.showCurrent(broker);
         } else if (status.phase() == AppStatus.Phase.RUNNING) {
             graph = GraphModel.external(label, new ClientVertex("brokerscope", ClientVertex.Kind.THIS_APP,
                     i18n.text("graph.thisApp")), new Particles(DOTS_PER_FRAME, DOTS_ALIVE));

@@ -61,6 +61,13 @@ public final class SharingModel {
                 outcomes.add(() -> done(broker, open, credentials, error)));
     }
 
+    /** Shows the broker's sharing as it is, e.g. after the window was rebuilt in another language. */
+    void showCurrent(EmbeddedBroker broker) {
+        if (broker.isShared()) {
+            done(broker, true, broker.sharedCredentials(), null);
+        }
+    }
+
     private void done(EmbeddedBroker broker, boolean open, Optional<SharedCredentials> credentials, Throwable error) {
         busy.set(false);
         shared.set(broker.isShared());

@@ -153,6 +153,24 @@ class GraphViewTest {
         assertTrue(graph.model().presenterAddressProperty().get().startsWith("mqtt://127.0.0.1:"));
     }
 
+    @Test
+    @Order(5)
+    void theBrokerOverviewShowsTheEmbeddedBrokersFiguresInTiles() throws Exception {
+        robot.clickOn("Broker overview");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> tiles().stream()
+                .anyMatch(t -> "Version".equals(t.getTitle()) && t.getDescription().startsWith("HiveMQ CE"))));
+        eu.hansolo.tilesfx.Tile clients = onFx(() -> tiles().stream().filter(t -> "Clients".equals(t.getTitle())).findFirst().orElseThrow());
+        // The app's own connection and the six demo sensors.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> clients.getValue() >= 7));
+        assertEquals("Embedded broker: figures from its own extension (it publishes no $SYS topics).",
+                robot.lookup(".overview-source").queryLabeled().getText());
+    }
+
+    private java.util.List<eu.hansolo.tilesfx.Tile> tiles() {
+        return robot.lookup((javafx.scene.Node n) -> n instanceof eu.hansolo.tilesfx.Tile).queryAll().stream()
+                .map(n -> (eu.hansolo.tilesfx.Tile) n).toList();
+    }
+
     private static Optional<Stage> presenter() throws Exception {
         return onFx(() -> Window.getWindows().stream().filter(w -> w instanceof Stage s && s.isShowing()
                 && s.getTitle() != null && s.getTitle().contains("presenter")).map(w -> (Stage) w).findFirst());
