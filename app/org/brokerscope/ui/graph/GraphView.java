@@ -2,7 +2,9 @@ package org.brokerscope.ui.graph;
 
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
+import java.io.UncheckedIOException;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
@@ -20,6 +22,7 @@ import javafx.scene.layout.VBox;
 
 /** The Graph view: the live canvas, a subtree filter, and presenter mode on F11. */
 public final class GraphView {
+    private static final System.Logger LOG = System.getLogger(GraphView.class.getName());
     private final GraphViewModel model;
     private final PresenterWindow presenter;
     private final I18n i18n;
@@ -68,7 +71,12 @@ public final class GraphView {
         }, clientList.getSelectionModel().selectedItemProperty()));
         clientStatusLabel.textProperty().bind(model.clientList().statusProperty());
         bindSharing();
-        overviewPane.setContent(FxmlViews.load(new OverviewView(model.overview(), i18n, overviewPane.expandedProperty()), i18n));
+        // Built when first opened: the tiles cost start-up time, and none are wanted by most users.
+        overviewPane.expandedProperty().addListener((obs, old, now) -> {
+            if (now && overviewPane.getContent() == null) {
+                overviewPane.setContent(overview());
+            }
+        });
         canvasHolder.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
                 old.removeEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
@@ -77,6 +85,22 @@ public final class GraphView {
                 scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
             }
         });
+    }
+
+    // TilesFX is a module that requires javafx.web and javafx.media, which the app leaves out; where the
+    // JVM puts it on the module path (./mvnw javafx:run) it is not resolved and its classes are missing.
+    // The figures are then shown as text, with the reason, instead of breaking the whole view.
+    private Node overview() {
+        try {
+            return FxmlViews.load(new OverviewView(model.overview(), i18n, overviewPane.expandedProperty()), i18n);
+        } catch (UncheckedIOException | LinkageError e) {
+            LOG.log(System.Logger.Level.WARNING, "Broker overview tiles unavailable, showing text: {0}", e.toString());
+            Label text = new Label();
+            text.getStyleClass().add("overview-text");
+            text.textProperty().bind(Bindings.concat(model.overview().sourceProperty(), "\n",
+                    i18n.text("graph.overview.noTiles"), "\n\n", model.overview().textProperty()));
+            return text;
+        }
     }
 
     /** The canvas, for tests that click a node where it is drawn. */

@@ -32,6 +32,7 @@ public final class OverviewViewModel {
     private final EmbeddedFigures embeddedFigures = new EmbeddedFigures();
     private final ReadOnlyObjectWrapper<BrokerFigures> figures = new ReadOnlyObjectWrapper<>(BrokerFigures.NONE);
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
     private final long noSysAfterNanos;
     private long subscribedAt;
     private long lastRefresh;
@@ -58,6 +59,11 @@ public final class OverviewViewModel {
             return;
         }
         lastRefresh = now;
+        refresh(embedded, now);
+        text.set(describe(figures.get()));
+    }
+
+    private void refresh(Optional<EmbeddedBroker> embedded, long now) {
         if (embedded.isPresent()) {
             figures.set(embeddedFigures.sample(embedded.get(), now));
             source.set(i18n.text("graph.overview.fromExtension"));
@@ -81,6 +87,31 @@ public final class OverviewViewModel {
                 s.lastMessage().ifPresent(m -> sys.accept(m.topic(), m.payload(), m.receivedAtNanos()));
             }
         }
+    }
+
+    /** The figures as plain lines, for where tiles cannot be shown. */
+    public ReadOnlyStringProperty textProperty() {
+        return text.getReadOnlyProperty();
+    }
+
+    private String describe(BrokerFigures f) {
+        String none = i18n.text("graph.overview.notReported");
+        return String.join("\n",
+                i18n.text("graph.overview.version") + ": " + f.version().orElse(none),
+                i18n.text("graph.overview.uptime") + ": " + f.uptimeSeconds().map(s -> i18n.text("graph.overview.duration",
+                        s / 3600, (s % 3600) / 60, s % 60)).orElse(none),
+                i18n.text("graph.overview.clients") + ": " + f.clients().map(String::valueOf).orElse(none),
+                i18n.text("graph.overview.messagesIn") + ": " + rate(f.messagesInPerSecond(), "msg/s", none),
+                i18n.text("graph.overview.messagesOut") + ": " + rate(f.messagesOutPerSecond(), "msg/s", none),
+                i18n.text("graph.overview.bytesIn") + ": " + rate(f.bytesInPerSecond(), "B/s", none),
+                i18n.text("graph.overview.bytesOut") + ": " + rate(f.bytesOutPerSecond(), "B/s", none),
+                i18n.text("graph.overview.retained") + ": " + f.retained().map(String::valueOf).orElse(none),
+                i18n.text("graph.overview.stored") + ": " + f.stored().map(String::valueOf).orElse(none),
+                i18n.text("graph.overview.subscriptions") + ": " + f.subscriptions().map(String::valueOf).orElse(none));
+    }
+
+    private static String rate(Optional<Double> value, String unit, String none) {
+        return value.map(v -> String.format(java.util.Locale.ROOT, "%.1f %s", v, unit)).orElse(none);
     }
 
     public ReadOnlyObjectProperty<BrokerFigures> figuresProperty() {
