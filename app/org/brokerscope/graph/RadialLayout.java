@@ -18,11 +18,11 @@ import java.util.List;
  */
 public final class RadialLayout {
     /** Minimum distance between rings, in graph units (pixels at zoom 1). */
-    static final double MIN_RING = 120;
+    static final double MIN_RING = 150;
     /** Arc length wanted per leaf on the outer ring, so a thousand leaves do not overlap. */
     static final double LEAF_ARC = 9;
     /** How far a lone top level ("maison" in maison/...) sits from the broker. */
-    static final double HUB_RADIUS = 0.45 * MIN_RING;
+    static final double HUB_RADIUS = 0.5 * MIN_RING;
 
     private int levels;
     private double extra;

@@ -205,10 +205,13 @@ final class GraphRenderer {
             if (sx < 0 || sy < 0 || sx > w || sy > h) {
                 continue;
             }
+            // Outwards, beside the node; but a topic with publishers has its client just outwards, so its
+            // label goes under it, and the broker's too.
+            boolean under = t.isBroker() || !t.publishers().isEmpty();
             boolean right = t.x() >= 0;
-            g.setTextAlign(t.isBroker() ? TextAlignment.CENTER : right ? TextAlignment.LEFT : TextAlignment.RIGHT);
-            double dx = t.isBroker() ? 0 : (right ? 10 : -10) * p.size();
-            g.fillText(t.label(), sx + dx, sy + (t.isBroker() ? 26 * p.size() : 0));
+            g.setTextAlign(under ? TextAlignment.CENTER : right ? TextAlignment.LEFT : TextAlignment.RIGHT);
+            double dx = under ? 0 : (right ? 10 : -10) * p.size();
+            g.fillText(t.label(), sx + dx, sy + (t.isBroker() ? 26 : under ? 16 : 0) * p.size());
         }
         g.setFont(p.clientFont());
         for (ClientVertex c : model.clients()) {
