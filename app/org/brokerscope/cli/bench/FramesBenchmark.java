@@ -42,22 +42,34 @@ public final class FramesBenchmark {
 
     /** Reads {@code --view NAME} (default topics); refuses a view it does not know. */
     public static String viewOption(String[] args) {
+        return option(args, "--view", "topics");
+    }
+
+    /**
+     * Reads {@code --load topics|graph}: which load to drive, by default the one made for the view. The
+     * Graph load with another view shown is the reference for the Graph view's own cost.
+     */
+    public static String loadOption(String[] args) {
+        return option(args, "--load", viewOption(args).equals("graph") ? "graph" : "topics");
+    }
+
+    private static String option(String[] args, String name, String fallback) {
         for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals("--view")) {
+            if (args[i].equals(name)) {
                 if (!VIEWS.contains(args[i + 1])) {
-                    throw new IllegalArgumentException("--view must be one of " + VIEWS + ", not " + args[i + 1]);
+                    throw new IllegalArgumentException(name + " must be one of " + VIEWS + ", not " + args[i + 1]);
                 }
                 return args[i + 1];
             }
         }
-        return "topics";
+        return fallback;
     }
 
     public static int main(PrintStream out) throws Exception {
-        return main(out, "topics");
+        return main(out, "topics", "topics");
     }
 
-    public static int main(PrintStream out, String view) throws Exception {
+    public static int main(PrintStream out, String view, String load) throws Exception {
         int port = FreePorts.any("127.0.0.1");
         Path config = Files.createTempDirectory("brokerscope-frames-");
         Files.createDirectories(config.resolve("brokerscope"));
@@ -69,8 +81,8 @@ public final class FramesBenchmark {
         try {
             awaitPort(port);
             Thread.sleep(3_000); // let the window settle after connecting
-            out.println("View: " + view);
-            if (view.equals("graph")) {
+            out.println("View: " + view + ", load: " + load);
+            if (load.equals("graph")) {
                 out.println("| msg/s offered | FX frames p50 | p99 | max | frames over 16.7 ms | graph work per frame |");
                 out.println("|---:|---:|---:|---:|---:|---|");
                 graphPhases(port, reports, workReports, out);
