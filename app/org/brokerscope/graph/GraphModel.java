@@ -100,6 +100,9 @@ public final class GraphModel {
         int index = 0;
         boolean[] created = new boolean[1];
         for (BrokerEvent event : events) {
+            if (event instanceof BrokerEvent.Disconnected && clients.find(event.clientId()) == null) {
+                continue; // refused at authentication: it never took part, so it is no node
+            }
             ClientVertex c = clients.vertex(event.clientId(), created);
             switch (event) {
                 case BrokerEvent.Connected e -> clients.connected(c, e.address(), e.mqttVersion());

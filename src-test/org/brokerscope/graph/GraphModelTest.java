@@ -65,6 +65,15 @@ class GraphModelTest {
     }
 
     @Test
+    void aClientRefusedAtAuthenticationIsNoNode() {
+        GraphModel model = embedded();
+        model.applyEvents(List.of(new BrokerEvent.Disconnected("stranger")), 1);
+        model.step(1);
+        assertNull(model.client("stranger"));
+        assertTrue(model.clients().isEmpty());
+    }
+
+    @Test
     void addingATopicMovesNoExistingNodeFarAndTheStepsGlide() {
         GraphModel model = embedded();
         for (int room = 0; room < 10; room++) {
