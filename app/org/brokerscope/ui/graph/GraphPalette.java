@@ -28,7 +28,7 @@ record GraphPalette(Color background, Color treeEdge, Color publishEdge, Color s
                 Color.web("#d0a6ff", 0.7), Color.WHITE, ramp(Color.web("#6f8296"), Color.web("#ffd43b")),
                 Color.web("#ffd43b", 0.35), Color.web("#69db7c"), Color.web("#4dd0e1"), Color.web("#d0a6ff"),
                 Color.web("#5c636a"), Color.web("#ffec99"), Color.WHITE, Color.web("#ff6b9d"),
-                Font.font("System", FontWeight.BOLD, 18), Font.font("System", FontWeight.BOLD, 20), 1.6);
+                Font.font("System", FontWeight.BOLD, 17), Font.font("System", FontWeight.BOLD, 18), 1.6);
     }
 
     /** 0 for an idle node up to the last colour for about 20 messages per heat time constant. */
