@@ -68,7 +68,7 @@ final class GraphCanvas extends Region {
             return;
         }
         if (autoFit) {
-            camera.fit(graph.bounds(), Math.min(170, getWidth() * 0.14), 50 * palette.size(), getWidth(), getHeight());
+            camera.fit(graph.bounds(), Math.min(170 * palette.size(), getWidth() * 0.22), 50 * palette.size(), getWidth(), getHeight());
         }
         GraphRenderer.paint(canvas.getGraphicsContext2D(), graph, camera, palette, model.selectedTopicProperty().get(),
                 getWidth(), getHeight(), now);
