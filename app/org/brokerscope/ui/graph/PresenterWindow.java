@@ -19,6 +19,7 @@ public final class PresenterWindow {
     private final I18n i18n;
     private Stage stage;
     private PresenterView view;
+    private Window owner;
 
     public PresenterWindow(GraphViewModel model, I18n i18n) {
         this.model = model;
@@ -38,7 +39,8 @@ public final class PresenterWindow {
         }
     }
 
-    private void open(Window owner) {
+    private void open(Window ownerWindow) {
+        owner = ownerWindow;
         view = new PresenterView(model, i18n);
         Parent root = FxmlViews.load(view, i18n);
         if (owner != null && owner.getScene() != null) {
@@ -76,5 +78,9 @@ public final class PresenterWindow {
             stage = null;
         }
         model.presenterProperty().set(false);
+        // Give the keyboard back to the main window, or its shortcuts (Ctrl+Q) wait for a click.
+        if (owner instanceof Stage main) {
+            main.requestFocus();
+        }
     }
 }
