@@ -70,6 +70,11 @@ public final class AppServices implements AutoCloseable {
         return Optional.ofNullable(fleet);
     }
 
+    /** The broker running inside the app, for views that show its clients (graph, presenter); empty until started. */
+    public synchronized Optional<EmbeddedBroker> embeddedBroker() {
+        return Optional.ofNullable(broker);
+    }
+
     public ConnectionState connectionState() {
         BrokerConnection m;
         synchronized (this) {

@@ -25,6 +25,7 @@ import org.brokerscope.ui.StartupTimer;
 import org.brokerscope.ui.connect.ConnectDialogs;
 import org.brokerscope.domain.profile.ConnectionProfile;
 import org.brokerscope.settings.ProfileStore;
+import org.brokerscope.ui.graph.GraphFeature;
 import org.brokerscope.ui.placeholder.PlaceholderView;
 import org.brokerscope.ui.placeholder.PlaceholderViewModel;
 import org.brokerscope.ui.publish.PublishSession;
@@ -111,20 +112,22 @@ public final class BrokerscopeApp extends Application {
         PublishViewModel publishModel = new PublishViewModel(publishSession, i18n);
         SensorsViewModel sensorsModel = SensorsViews.model(services, i18n, background);
         RoomsViewModel roomsModel = rooms.newModel(i18n);
+        GraphFeature graph = new GraphFeature(services, i18n, background, topic -> { }); // integrator: select the topic in the tree
         ShellView shell = new ShellView(shellModel, i18n, settings.language(),
                 view -> view == AppView.TOPICS ? FxmlViews.load(new TopicsView(topicsModel), i18n)
                         : view == AppView.PUBLISH ? PublishViews.load(publishModel, i18n)
                         : view == AppView.SENSORS ? SensorsViews.load(sensorsModel, i18n)
                         : view == AppView.ROOMS ? rooms.view(roomsModel, i18n)
+                        : view == AppView.GRAPH ? graph.view()
                         : FxmlViews.load(new PlaceholderView(PlaceholderViewModel.forView(view, i18n)), i18n),
                 this::quit, () -> showAbout(i18n));
         Parent root = FxmlViews.load(shell, i18n);
         root.getStylesheets().add(0, BrokerscopeApp.class.getResource("ui/brokerscope.css").toExternalForm());
         // A scene reused by someone else (TestFX shares one stage between test classes) has no view recorded.
-        AppView current = stage.getScene() != null && stage.getScene().getUserData() instanceof AppView shown ? shown : AppView.TOPICS;
+        AppView current = stage.getScene() != null && stage.getScene().getUserData() instanceof AppView shown ? shown : startView();
         shellModel.selectedViewProperty().set(current);
         pump.setListeners(List.of(shellModel::onFrame, topicsModel::onFrame, startupTimer::onFrame, publishModel::onFrame,
-                sensorsModel::onFrame, roomsModel::onFrame));
+                sensorsModel::onFrame, roomsModel::onFrame, graph::onFrame));
         // A rebuilt shell has empty views: have the model send every topic again, not just the next changes.
         services.ingest().resendAll();
         if (stage.getScene() == null) {
@@ -135,6 +138,17 @@ public final class BrokerscopeApp extends Application {
         stage.getScene().setUserData(current);
         shellModel.selectedViewProperty().addListener((obs, old, now) -> stage.getScene().setUserData(now));
         stage.setTitle(i18n.text("app.title"));
+    }
+
+    // The first view shown; "bench frames --view graph" asks for another one than Topics.
+    private static AppView startView() {
+        String name = System.getProperty(org.brokerscope.cli.bench.FramesBenchmark.START_VIEW_PROPERTY, "topics");
+        for (AppView view : AppView.values()) {
+            if (view.id().equals(name)) {
+                return view;
+            }
+        }
+        return AppView.TOPICS;
     }
 
     private void changeLanguage(String language) {

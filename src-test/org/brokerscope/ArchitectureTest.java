@@ -22,7 +22,7 @@ class ArchitectureTest {
     private static final String MQTT = ROOT + ".mqtt..";
     private static final String UI = ROOT + ".ui..";
     private static final String[] BELOW_UI = {DOMAIN, MQTT, ROOT + ".broker..", ROOT + ".sim..",
-        ROOT + ".ingest..", ROOT + ".settings..", ROOT + ".cli.."};
+        ROOT + ".ingest..", ROOT + ".settings..", ROOT + ".cli..", ROOT + ".graph.."};
 
     private static JavaClasses main;
 

@@ -7,13 +7,20 @@ package org.brokerscope.broker;
 public sealed interface BrokerEvent {
     String clientId();
 
-    record Connected(String clientId) implements BrokerEvent {
+    /**
+     * @param address      the client's IP address as text, without port
+     * @param mqttVersion  "3.1", "3.1.1" or "5"
+     */
+    record Connected(String clientId, String address, String mqttVersion) implements BrokerEvent {
     }
 
     record Disconnected(String clientId) implements BrokerEvent {
     }
 
     record Subscribed(String clientId, String topicFilter, int qos) implements BrokerEvent {
+    }
+
+    record Unsubscribed(String clientId, String topicFilter) implements BrokerEvent {
     }
 
     record Published(String clientId, String topic, int payloadBytes) implements BrokerEvent {

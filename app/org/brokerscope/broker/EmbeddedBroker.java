@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
@@ -21,16 +23,24 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private static final int ACTIVITY_CAPACITY = 65_536;
 
-    private final EmbeddedHiveMQ hivemq;
     private final BrokerEndpoint endpoint;
     private final BrokerActivity activity;
+    private final SharingAuthenticator authenticator;
+    private final BrokerOptions options;
     private final Path workFolder;
+    private EmbeddedHiveMQ hivemq;
+    private boolean shared;
+    private Optional<SharedCredentials> credentials = Optional.empty();
     private boolean closed;
+    private final long startedAtNanos = System.nanoTime();
 
-    private EmbeddedBroker(EmbeddedHiveMQ hivemq, BrokerEndpoint endpoint, BrokerActivity activity, Path workFolder) {
+    private EmbeddedBroker(EmbeddedHiveMQ hivemq, BrokerEndpoint endpoint, BrokerActivity activity,
+                           SharingAuthenticator authenticator, BrokerOptions options, Path workFolder) {
         this.hivemq = hivemq;
         this.endpoint = endpoint;
         this.activity = activity;
+        this.authenticator = authenticator;
+        this.options = options;
         this.workFolder = workFolder;
     }
 
@@ -45,8 +55,23 @@ public final class EmbeddedBroker implements AutoCloseable {
         boolean taken = requested != 0 && !FreePorts.isFree(host, requested);
         int port = requested == 0 || taken ? FreePorts.any(host) : requested;
         Path work = createWorkFolder();
-        EmbeddedHiveMQ hivemq = null;
         BrokerActivity activity = new BrokerActivity(ACTIVITY_CAPACITY);
+        SharingAuthenticator authenticator = new SharingAuthenticator();
+        EmbeddedHiveMQ hivemq;
+        try {
+            hivemq = startHiveMq(work, options, port, activity, authenticator);
+        } catch (BrokerStartException e) {
+            deleteRecursively(work);
+            throw e;
+        }
+        BrokerEndpoint endpoint = new BrokerEndpoint(host, port, requested, taken);
+        LOG.log(System.Logger.Level.INFO, "Embedded broker listening on {0}", endpoint.displayUrl());
+        return new EmbeddedBroker(hivemq, endpoint, activity, authenticator, options, work);
+    }
+
+    private static EmbeddedHiveMQ startHiveMq(Path work, BrokerOptions options, int port, BrokerActivity activity,
+                                              SharingAuthenticator authenticator) {
+        EmbeddedHiveMQ hivemq = null;
         try {
             HiveMqConfig.write(work.resolve("conf"), options, port);
             hivemq = EmbeddedHiveMQ.builder()
@@ -55,18 +80,67 @@ public final class EmbeddedBroker implements AutoCloseable {
                     .withExtensionsFolder(Files.createDirectories(work.resolve("extensions")))
                     .withEmbeddedExtension(EmbeddedExtension.builder()
                             .withId("brokerscope-activity").withName("Brokerscope activity")
-                            .withVersion("1").withExtensionMain(new ActivityExtension(activity)).build())
+                            .withVersion("1").withExtensionMain(new ActivityExtension(activity, authenticator)).build())
                     .build();
             hivemq.start().join();
+            return hivemq;
         } catch (IOException | CompletionException | IllegalStateException e) {
             closeQuietly(hivemq);
-            deleteRecursively(work);
-            throw new BrokerStartException("The embedded broker did not start on " + host + ":" + port
+            throw new BrokerStartException("The embedded broker did not start on " + options.bindAddress() + ":" + port
                     + ": " + rootMessage(e), e);
         }
-        BrokerEndpoint endpoint = new BrokerEndpoint(host, port, requested, taken);
-        LOG.log(System.Logger.Level.INFO, "Embedded broker listening on {0}", endpoint.displayUrl());
-        return new EmbeddedBroker(hivemq, endpoint, activity, work);
+    }
+
+    /**
+     * Opens the broker to the local network (all interfaces, same port) or closes it back to loopback.
+     * HiveMQ cannot change listeners while running, so this restarts it: connected clients are dropped
+     * and reconnect by themselves. Blocks several seconds; call it off the FX thread.
+     *
+     * @param credentials asked of clients from the network; empty lets anyone on the network in
+     */
+    public synchronized void share(boolean open, Optional<SharedCredentials> credentials) {
+        if (closed) {
+            throw new IllegalStateException("The embedded broker is stopped");
+        }
+        authenticator.require(credentials);
+        this.credentials = credentials;
+        if (open == shared) {
+            return;
+        }
+        closeQuietly(hivemq);
+        hivemq = null;
+        BrokerOptions listen = new BrokerOptions(open ? "0.0.0.0" : options.bindAddress(), endpoint.port(),
+                options.maxQueueSize(), options.receiveMaximum());
+        hivemq = startHiveMq(workFolder, listen, endpoint.port(), activity, authenticator);
+        shared = open;
+        LOG.log(System.Logger.Level.INFO, open ? "Embedded broker shared on the network, port {0}"
+                : "Embedded broker back on loopback only, port {0}", endpoint.port());
+    }
+
+    /** Seconds since this broker was started (sharing restarts do not reset it). */
+    public long uptimeSeconds() {
+        return (System.nanoTime() - startedAtNanos) / 1_000_000_000L;
+    }
+
+    /** The broker's name and version, e.g. "HiveMQ CE 2025.5". */
+    public String version() {
+        String v = EmbeddedHiveMQ.class.getPackage().getImplementationVersion();
+        return "HiveMQ CE" + (v == null ? "" : " " + v);
+    }
+
+    /** The credentials network clients must give, if sharing asks for any. */
+    public synchronized Optional<SharedCredentials> sharedCredentials() {
+        return credentials;
+    }
+
+    /** Whether the broker listens on the network, not just on loopback. */
+    public synchronized boolean isShared() {
+        return shared;
+    }
+
+    /** Asks the broker to disconnect a client; completes with false when no such client was connected. */
+    public CompletableFuture<Boolean> disconnect(String clientId) {
+        return com.hivemq.extension.sdk.api.services.Services.clientService().disconnectClient(clientId);
     }
 
     public BrokerEndpoint endpoint() {

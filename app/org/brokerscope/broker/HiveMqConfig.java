@@ -20,7 +20,7 @@ final class HiveMqConfig {
         // so its start-up chatter stays quiet and the app's INFO lines, routed through logback, survive.
         try (InputStream appLogging = HiveMqConfig.class.getResourceAsStream(LOGBACK_RESOURCE)) {
             if (appLogging != null) {
-                Files.copy(appLogging, configFolder.resolve("logback.xml"));
+                Files.copy(appLogging, configFolder.resolve("logback.xml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }

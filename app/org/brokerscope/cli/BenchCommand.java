@@ -30,7 +30,7 @@ final class BenchCommand {
             err.println("       brokerscope bench memory");
             err.println("       brokerscope bench latency [--broker tcp://HOST:PORT]");
             err.println("       brokerscope bench startup        (needs a display)");
-            err.println("       brokerscope bench frames         (needs a display)");
+            err.println("       brokerscope bench frames [--view topics|graph|rooms] [--load topics|graph]   (needs a display)");
             err.println("       brokerscope bench fleet [--sensors N]");
             err.println("       brokerscope bench rooms");
             err.println("       brokerscope bench soak [--minutes N]   (5,000 msg/s over 10,000 topics)");
@@ -43,7 +43,8 @@ final class BenchCommand {
                 case "memory" -> MemoryBenchmark.main(out);
                 case "latency" -> LatencyBenchmark.main(brokerOption(rest), out);
                 case "startup" -> StartupBenchmark.main(5, out);
-                case "frames" -> FramesBenchmark.main(out);
+                case "frames" -> FramesBenchmark.main(out, FramesBenchmark.viewOption(rest),
+                        FramesBenchmark.loadOption(rest));
                 case "fleet" -> FleetBenchmark.main(sensorsOption(rest), out);
                 case "rooms" -> RoomsBenchmark.main(out);
                 case "soak" -> SoakBenchmark.main(minutesOption(rest), 5_000, 10_000, out);

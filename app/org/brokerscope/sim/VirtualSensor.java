@@ -54,9 +54,12 @@ public final class VirtualSensor {
         return spec;
     }
 
+    /** Every virtual sensor's client ID starts so, which lets the graph draw them as sensors. */
+    public static final String CLIENT_ID_PREFIX = "bs-";
+
     /** The client ID: stable, so a restarted sensor takes its old place on the broker. */
     public String clientId() {
-        return "bs-" + spec.site() + "-" + spec.id();
+        return CLIENT_ID_PREFIX + spec.site() + "-" + spec.id();
     }
 
     public SensorStatus status() {

@@ -17,29 +17,77 @@ import org.brokerscope.mqtt.ConnectionSettings;
 import org.brokerscope.mqtt.PahoV5Connection;
 
 /**
- * {@code brokerscope bench frames}: the app's FX frame times while a publisher in this process drives its
- * embedded broker at 0, 2,000 and 20,000 msg/s over 10,000 topics. The app runs as a child process with
- * frame statistics on; its view is the default one (Topics). Needs a display.
+ * {@code brokerscope bench frames [--view topics|graph|rooms]}: the app's FX frame times while publishers
+ * in this process drive its embedded broker. The app runs as a child process with frame statistics on,
+ * showing the chosen view (Topics by default). Topics and Rooms: one publisher at 0, 2,000 and 20,000
+ * msg/s over 10,000 topics. Graph: 50 clients over 1,000 topics at 0, 500 and 2,000 msg/s, the classroom
+ * case and four times it. Needs a display.
  */
 public final class FramesBenchmark {
     private static final List<Integer> RATES = List.of(0, 2_000, 20_000);
     private static final int TOPICS = 10_000;
     private static final int PHASE_SECONDS = 20;
+    private static final List<Integer> GRAPH_RATES = List.of(0, 500, 2_000);
+    private static final int GRAPH_CLIENTS = 50;
+    private static final int GRAPH_TOPICS_PER_CLIENT = 20;
+    private static final List<String> VIEWS = List.of("topics", "graph", "rooms");
+    /** The Graph view logs its own work per frame with this prefix (see ui/graph WorkStats). */
+    private static final String GRAPH_WORK = "Graph work: ";
+
+    /** Read by the app at start: which view to show first. */
+    public static final String START_VIEW_PROPERTY = "brokerscope.startView";
 
     private FramesBenchmark() {
     }
 
+    /** Reads {@code --view NAME} (default topics); refuses a view it does not know. */
+    public static String viewOption(String[] args) {
+        return option(args, "--view", "topics");
+    }
+
+    /**
+     * Reads {@code --load topics|graph}: which load to drive, by default the one made for the view. The
+     * Graph load with another view shown is the reference for the Graph view's own cost.
+     */
+    public static String loadOption(String[] args) {
+        return option(args, "--load", viewOption(args).equals("graph") ? "graph" : "topics");
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                if (!VIEWS.contains(args[i + 1])) {
+                    throw new IllegalArgumentException(name + " must be one of " + VIEWS + ", not " + args[i + 1]);
+                }
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+
     public static int main(PrintStream out) throws Exception {
+        return main(out, "topics", "topics");
+    }
+
+    public static int main(PrintStream out, String view, String load) throws Exception {
         int port = FreePorts.any("127.0.0.1");
         Path config = Files.createTempDirectory("brokerscope-frames-");
         Files.createDirectories(config.resolve("brokerscope"));
         Files.writeString(config.resolve("brokerscope/settings.json"),
                 "{\"embeddedBrokerPort\":" + port + ",\"demoSensors\":false}");
         List<String> reports = new CopyOnWriteArrayList<>();
-        Process app = startApp(config, reports);
+        List<String> workReports = new CopyOnWriteArrayList<>();
+        Process app = startApp(config, view, reports, workReports);
         try {
             awaitPort(port);
             Thread.sleep(3_000); // let the window settle after connecting
+            out.println("View: " + view + ", load: " + load);
+            if (load.equals("graph")) {
+                out.println("| msg/s offered | FX frames p50 | p99 | max | frames over 16.7 ms | graph work per frame |");
+                out.println("|---:|---:|---:|---:|---:|---|");
+                graphPhases(port, reports, workReports, out);
+                return 0;
+            }
             out.println("| msg/s offered | FX frames p50 | p99 | max | frames over 16.7 ms |");
             out.println("|---:|---:|---:|---:|---:|");
             try (BrokerConnection publisher = new PahoV5Connection(
@@ -62,10 +110,28 @@ public final class FramesBenchmark {
         return 0;
     }
 
-    private static Process startApp(Path config, List<String> reports) throws IOException {
+    private static void graphPhases(int port, List<String> reports, List<String> workReports, PrintStream out) throws Exception {
+        try (GraphLoad load = new GraphLoad("tcp://127.0.0.1:" + port, GRAPH_CLIENTS, GRAPH_TOPICS_PER_CLIENT)) {
+            load.touchEveryTopic();
+            Thread.sleep(3_000); // the graph lays out its thousand nodes, then frames are measured
+            for (int rate : GRAPH_RATES) {
+                reports.clear();
+                workReports.clear();
+                if (rate == 0) {
+                    Thread.sleep(PHASE_SECONDS * 1_000L);
+                } else {
+                    load.run(rate, PHASE_SECONDS);
+                }
+                out.printf("| %,d | %s | %s |%n", rate, reports.isEmpty() ? "no report" : reports.get(reports.size() - 1),
+                        workReports.isEmpty() ? "no report" : workReports.get(workReports.size() - 1));
+            }
+        }
+    }
+
+    private static Process startApp(Path config, String view, List<String> reports, List<String> workReports) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
-                "-Dbrokerscope.frameStats=true", "-cp", System.getProperty("java.class.path"), "org.brokerscope.Main")
+                "-Dbrokerscope.frameStats=true", "-D" + START_VIEW_PROPERTY + "=" + view, "-cp", System.getProperty("java.class.path"), "org.brokerscope.Main")
                 .redirectErrorStream(true);
         builder.environment().put("XDG_CONFIG_HOME", config.toString());
         Process process = builder.start();
@@ -76,6 +142,10 @@ public final class FramesBenchmark {
                     int at = line.indexOf("Frames: ");
                     if (at >= 0) {
                         reports.add(format(line.substring(at + "Frames: ".length())));
+                    }
+                    int work = line.indexOf(GRAPH_WORK);
+                    if (work >= 0) {
+                        workReports.add(line.substring(work + GRAPH_WORK.length()));
                     }
                 }
             } catch (IOException e) {
