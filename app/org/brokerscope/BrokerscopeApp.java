@@ -25,8 +25,8 @@ import org.brokerscope.ui.placeholder.PlaceholderView;
 import org.brokerscope.ui.placeholder.PlaceholderViewModel;
 import org.brokerscope.ui.shell.ShellView;
 import org.brokerscope.ui.shell.ShellViewModel;
-import org.brokerscope.ui.topics.TopicsView;
-import org.brokerscope.ui.topics.TopicsViewModel;
+import org.brokerscope.ui.topics.SubscriptionsViewModel;
+import org.brokerscope.ui.topics.TopicsScreen;
 
 /** The JavaFX application: wires the services and the views, and owns the window. */
 public final class BrokerscopeApp extends Application {
@@ -38,6 +38,7 @@ public final class BrokerscopeApp extends Application {
     private FxPump pump;
     private ExecutorService background;
     private Stage stage;
+    private SubscriptionsViewModel subscriptions;
     private final StartupTimer startupTimer = new StartupTimer(ManagementFactory.getRuntimeMXBean().getStartTime());
 
     @Override
@@ -59,6 +60,7 @@ public final class BrokerscopeApp extends Application {
         this.stage = primaryStage;
         background = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("brokerscope-startup").daemon(true).factory());
         pump = new FxPump(services);
+        subscriptions = new SubscriptionsViewModel(services::monitor);
         showShell();
         stage.setMinWidth(760);
         stage.setMinHeight(480);
@@ -79,16 +81,17 @@ public final class BrokerscopeApp extends Application {
     private void showShell() {
         I18n i18n = I18n.forLanguage(settings.language());
         ShellViewModel shellModel = new ShellViewModel(i18n, this::changeLanguage);
-        TopicsViewModel topicsModel = new TopicsViewModel(i18n);
+        TopicsScreen topics = TopicsScreen.create(services, i18n, background, subscriptions,
+                topic -> shellModel.selectedViewProperty().set(AppView.PUBLISH));
         ShellView shell = new ShellView(shellModel, i18n, settings.language(),
-                view -> view == AppView.TOPICS ? FxmlViews.load(new TopicsView(topicsModel), i18n)
+                view -> view == AppView.TOPICS ? topics.view()
                         : FxmlViews.load(new PlaceholderView(PlaceholderViewModel.forView(view, i18n)), i18n),
                 this::quit, () -> showAbout(i18n));
         Parent root = FxmlViews.load(shell, i18n);
         root.getStylesheets().add(0, BrokerscopeApp.class.getResource("ui/brokerscope.css").toExternalForm());
         AppView current = stage.getScene() == null ? AppView.TOPICS : (AppView) stage.getScene().getUserData();
         shellModel.selectedViewProperty().set(current);
-        pump.setListeners(List.of(shellModel::onFrame, topicsModel::onFrame, startupTimer::onFrame));
+        pump.setListeners(List.of(shellModel::onFrame, topics::onFrame, startupTimer::onFrame));
         // A rebuilt shell has empty views: have the model send every topic again, not just the next changes.
         services.ingest().resendAll();
         if (stage.getScene() == null) {
