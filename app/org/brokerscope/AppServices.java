@@ -18,6 +18,7 @@ import org.brokerscope.mqtt.BrokerConnection;
 import org.brokerscope.mqtt.ConnectionSettings;
 import org.brokerscope.mqtt.ConnectionState;
 import org.brokerscope.mqtt.PahoV5Connection;
+import org.brokerscope.mqtt.Subscription;
 import org.brokerscope.settings.AppSettings;
 import org.brokerscope.sim.DemoHouse;
 import org.brokerscope.sim.SensorFleet;
@@ -100,7 +101,9 @@ public final class AppServices implements AutoCloseable {
             return;
         }
         connection.connect().orTimeout(CONNECT_TIMEOUT_S, TimeUnit.SECONDS).join();
-        connection.subscribe("#", 0).orTimeout(CONNECT_TIMEOUT_S, TimeUnit.SECONDS).join();
+        // Retain-as-published: a retained message published while we watch keeps its flag, so the tree
+        // knows which topics hold one (for "Delete retained").
+        connection.subscribe(new Subscription("#", 0, false, true, 0)).orTimeout(CONNECT_TIMEOUT_S, TimeUnit.SECONDS).join();
 
         if (settings.demoSensors()) {
             SensorFleet demo = DemoHouse.fleet(

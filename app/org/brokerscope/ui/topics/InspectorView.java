@@ -164,9 +164,13 @@ public final class InspectorView {
     private void show(PayloadRendering r) {
         noteLabel.setText(r == null ? "" : r.note());
         showAllButton.setVisible(r != null && r.canShowAll());
+        modeBox.setVisible(r != null);
         if (r == null) {
             linesView.setItems(null);
             payloadSplit.getItems().setAll(linesView);
+            setShown(imagePane, false);
+            setShown(numberPane, false);
+            setShown(payloadSplit, true);
             return;
         }
         boolean image = r.image() != null;

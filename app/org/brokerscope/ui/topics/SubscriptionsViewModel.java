@@ -16,7 +16,7 @@ import org.brokerscope.mqtt.Subscription;
 import org.brokerscope.ui.Frame;
 
 /**
- * The monitor connection's subscriptions: the app's {@code #}, {@code $SYS/#} (made once connected, so
+ * The monitor connection's subscriptions: the app's {@code #} (see {@link #watching}), {@code $SYS/#} (made once connected, so
  * broker statistics appear under their own root) and what the user adds, with QoS and MQTT 5 options.
  * Lives as long as the app, not the window, so a language switch keeps the list.
  */
@@ -37,7 +37,12 @@ public final class SubscriptionsViewModel {
     /** @param monitor the app's own connection; {@code #} is already subscribed on it at start-up */
     public SubscriptionsViewModel(Supplier<Optional<BrokerConnection>> monitor) {
         this.monitor = monitor;
-        rows.add(new Row(Subscription.of("#", 0), Status.ACTIVE, ""));
+        rows.add(new Row(watching("#"), Status.ACTIVE, ""));
+    }
+
+    /** How the app watches: retain-as-published, so retained messages published later are known as such. */
+    public static Subscription watching(String filter) {
+        return new Subscription(filter, 0, false, true, 0);
     }
 
     public ObservableList<Row> rows() {
@@ -58,7 +63,7 @@ public final class SubscriptionsViewModel {
     public void onFrame(Frame frame) {
         if (!systemSubscribed && frame.connection() == ConnectionState.CONNECTED && monitor.get().isPresent()) {
             systemSubscribed = true;
-            add(Subscription.of("$SYS/#", 0));
+            add(watching("$SYS/#"));
         }
     }
 

@@ -1,0 +1,389 @@
+package org.brokerscope.ui.topics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.animation.AnimationTimer;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.control.TreeView;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Color;
+import org.brokerscope.AppStatus;
+import org.brokerscope.domain.Message;
+import org.brokerscope.ingest.IngestPipeline;
+import org.brokerscope.mqtt.BrokerConnection;
+import org.brokerscope.mqtt.ConnectionSettings;
+import org.brokerscope.mqtt.PahoV5Connection;
+import org.brokerscope.testing.MosquittoBroker;
+import org.brokerscope.ui.Frame;
+import org.brokerscope.ui.I18n;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Topics view in a real window, fed by a real Mosquitto through the real ingest pipeline and a frame
+ * pump like the app's: search, MQTT filter, payload views, history diff, context menu, keyboard and
+ * delete-retained, driven with the mouse and keyboard.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TopicsViewTest {
+    private static final long WAIT_S = 20;
+    private static MosquittoBroker mosquitto;
+    private static IngestPipeline pipeline;
+    private static PahoV5Connection monitor;
+    private static PahoV5Connection publisher;
+    private static ExecutorService background;
+    private static TopicsScreen screen;
+    private static AnimationTimer pump;
+    private static final List<String> publishRequests = new CopyOnWriteArrayList<>();
+    private final FxRobot robot = new FxRobot();
+
+    @TempDir
+    static Path folder;
+
+    @BeforeAll
+    static void openView() throws Exception {
+        mosquitto = MosquittoBroker.start();
+        pipeline = IngestPipeline.withDefaults().start();
+        monitor = new PahoV5Connection(ConnectionSettings.of(mosquitto.tcpUri(), "view-monitor"), pipeline);
+        monitor.connect().get(WAIT_S, TimeUnit.SECONDS);
+        monitor.subscribe(SubscriptionsViewModel.watching("#")).get(WAIT_S, TimeUnit.SECONDS);
+        publisher = new PahoV5Connection(ConnectionSettings.of(mosquitto.tcpUri(), "view-publisher"), m -> { });
+        publisher.connect().get(WAIT_S, TimeUnit.SECONDS);
+        background = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon(true).factory());
+        I18n i18n = I18n.forLanguage("en");
+        TopicsViewModel model = new TopicsViewModel(i18n, pipeline, () -> Optional.<BrokerConnection>of(monitor),
+                background, publishRequests::add);
+        screen = new TopicsScreen(model, new SubscriptionsViewModel(() -> Optional.<BrokerConnection>of(monitor)), i18n);
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            Scene scene = new Scene(screen.view(), 1200, 760);
+            scene.getStylesheets().add(TopicsViewTest.class.getResource("/org/brokerscope/ui/brokerscope.css").toExternalForm());
+            stage.setScene(scene);
+            stage.show();
+            stage.requestFocus();
+            pump = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    screen.onFrame(new Frame(now, AppStatus.IDLE, monitor.state(), pipeline.stats(), pipeline.takeChanges()));
+                }
+            };
+            pump.start();
+        });
+        publish("maison/salon/temperature", "21.5", false);
+        publish("maison/cuisine/temperature", "22.0", false);
+        publish("maison/cuisine/humidity", "55", false);
+        publish("jardin/arrosage/etat", "on", false);
+    }
+
+    @AfterAll
+    static void closeEverything() throws Exception {
+        FxToolkit.setupFixture(() -> pump.stop());
+        FxToolkit.cleanupStages();
+        publisher.close();
+        monitor.close();
+        pipeline.close();
+        mosquitto.close();
+        background.shutdownNow();
+    }
+
+    @Test
+    @Order(1)
+    void theTreeShowsLevelsWithSubtreeTotals() throws Exception {
+        awaitFx(() -> screen.model().select("maison/salon/temperature"));
+        awaitFx(() -> robot.lookup("salon").tryQuery().isPresent() && robot.lookup("21.5").tryQuery().isPresent());
+        TreeItem<TopicItem> maison = onFx(() -> screen.model().shownRootProperty().get().getChildren().stream()
+                .filter(i -> i.getValue().name().equals("maison")).findFirst().orElseThrow());
+        awaitFx(() -> maison.getValue().state() != null && maison.getValue().state().subtreeMessageCount() == 3);
+        assertEquals(3, maison.getValue().state().subtreeTopicCount());
+    }
+
+    @Test
+    @Order(2)
+    void searchByTextThenByMqttFilter() throws Exception {
+        robot.clickOn("#searchField").write("cuisine");
+        awaitFx(() -> label("#searchStatus").equals("3 topics match (text)"));
+        // maison/cuisine itself, and its two topics; salon and jardin are gone.
+        assertFalse(robot.lookup("salon").tryQuery().isPresent());
+        assertTrue(robot.lookup("humidity").tryQuery().isPresent());
+
+        robot.doubleClickOn("#searchField").eraseText(10).write("maison/+/temperature");
+        awaitFx(() -> label("#searchStatus").equals("2 topics match (MQTT filter)"));
+        assertTrue(robot.lookup("salon").tryQuery().isPresent());
+        assertFalse(robot.lookup("humidity").tryQuery().isPresent());
+        assertFalse(robot.lookup("jardin").tryQuery().isPresent());
+
+        robot.clickOn("#searchField").eraseText(30);
+        awaitFx(() -> label("#searchStatus").isEmpty() && robot.lookup("jardin").tryQuery().isPresent());
+    }
+
+    @Test
+    @Order(3)
+    void jsonIsATreeAndCanBeSwitchedToHex() throws Exception {
+        publish("dev/json", "{\"temp\": 21.5, \"room\": {\"name\": \"salon\"}}", false);
+        selectWhenKnown("dev/json");
+        awaitFx(() -> screen.model().inspector().modeProperty().get() == PayloadMode.JSON);
+        TreeView<?> json = robot.lookup("#jsonTree").queryAs(TreeView.class);
+        awaitFx(() -> json.getRoot() != null && json.getRoot().getChildren().size() == 2);
+        assertTrue(lines().contains("  \"temp\" : 21.5,"), String.valueOf(lines()));
+
+        robot.clickOn(".mode-hex");
+        awaitFx(() -> !lines().isEmpty() && lines().get(0).startsWith("00000000  7B 22 74 65"));
+    }
+
+    @Test
+    @Order(4)
+    void invalidUtf8IsShownVisiblyAndBinaryDefaultsToHex() throws Exception {
+        publish("dev/bin", new byte[] {'o', 'k', (byte) 0xFF, 0x00, 0x01}, false);
+        selectWhenKnown("dev/bin");
+        awaitFx(() -> screen.model().inspector().modeProperty().get() == PayloadMode.HEX);
+        robot.clickOn(".mode-text");
+        awaitFx(() -> label("#noteLabel").contains("1 bytes are not UTF-8") && lines().get(0).startsWith("ok\\xFF"));
+    }
+
+    @Test
+    @Order(5)
+    void pngPayloadsAreShownAsImages() throws Exception {
+        publish("dev/png", png(), false);
+        selectWhenKnown("dev/png");
+        awaitFx(() -> screen.model().inspector().modeProperty().get() == PayloadMode.IMAGE);
+        ImageView image = robot.lookup("#imageView").queryAs(ImageView.class);
+        awaitFx(() -> image.getImage() != null && image.getImage().getWidth() == 40 && !image.getImage().isError());
+    }
+
+    @Test
+    @Order(6)
+    void aSixteenMegabytePayloadStatesItsCapAndShowsAllOnDemand() throws Exception {
+        byte[] big = "0123456789abcdef\n".repeat(1_000_000).getBytes(StandardCharsets.US_ASCII);
+        publish("dev/big", big, false);
+        selectWhenKnown("dev/big");
+        awaitFx(() -> label("#noteLabel").equals("Showing the first 256.0 KiB of 16.2 MiB"));
+        assertEquals("16.2 MiB", label("#sizeBadge"));
+        robot.clickOn("#showAllButton");
+        awaitFx(() -> label("#noteLabel").isEmpty() && lines().size() == 1_000_001);
+    }
+
+    @Test
+    @Order(7)
+    void jsonNestedTenThousandDeepIsShownAsTextWithTheReason() throws Exception {
+        publish("dev/deep", ("[".repeat(10_000) + "]".repeat(10_000)).getBytes(StandardCharsets.UTF_8), false);
+        selectWhenKnown("dev/deep");
+        awaitFx(() -> screen.model().inspector().modeProperty().get() == PayloadMode.TEXT);
+        robot.clickOn(".mode-json");
+        awaitFx(() -> label("#noteLabel").startsWith("Not JSON (") && label("#noteLabel").contains("1000"));
+    }
+
+    @Test
+    @Order(8)
+    void twoHistoryEntriesAreDiffedStructurallyForJson() throws Exception {
+        publish("dev/hist", "{\"temp\": 20, \"unit\": \"C\"}", false);
+        publish("dev/hist", "{\"temp\": 21, \"unit\": \"C\"}", false);
+        selectWhenKnown("dev/hist");
+        robot.clickOn("History");
+        ListView<?> history = robot.lookup("#historyList").queryAs(ListView.class);
+        awaitFx(() -> history.getItems().size() == 2);
+        robot.clickOn(historyCell(0));
+        robot.press(KeyCode.CONTROL).clickOn(historyCell(1)).release(KeyCode.CONTROL);
+        awaitFx(() -> diffTexts().equals(List.of("- /temp: 20", "+ /temp: 21")));
+        assertEquals("Structural JSON diff: 2 changes", label("#diffNote"));
+        robot.clickOn("Payload");
+    }
+
+    @Test
+    @Order(9)
+    void textHistoryIsDiffedLineByLine() throws Exception {
+        publish("dev/text", "alpha\nbeta", false);
+        publish("dev/text", "alpha\ngamma", false);
+        selectWhenKnown("dev/text");
+        awaitFx(() -> screen.model().inspector().history().size() == 2);
+        List<Message> entries = onFx(() -> List.copyOf(screen.model().inspector().history()));
+        robot.clickOn("History");
+        runFx(() -> screen.model().inspector().compare(entries.get(1), entries.get(0)));
+        awaitFx(() -> diffTexts().equals(List.of("  alpha", "- beta", "+ gamma")));
+        assertEquals("Line diff: 2 lines differ", label("#diffNote"));
+        robot.clickOn("Payload");
+    }
+
+    @Test
+    @Order(10)
+    void contextMenuPublishesChartsAndCopies() throws Exception {
+        selectWhenKnown("maison/salon/temperature");
+        robot.rightClickOn(row("maison/salon/temperature"));
+        robot.clickOn("Publish to this topic…");
+        awaitFx(() -> publishRequests.contains("maison/salon/temperature"));
+
+        robot.rightClickOn(row("maison/salon/temperature"));
+        robot.clickOn("Chart this topic");
+        awaitFx(() -> screen.model().chart().series().size() == 1 && screen.model().chart().series().get(0).size() >= 1);
+
+        Path csv = folder.resolve("chart.csv");
+        screen.model().chart().exportCsv(csv);
+        assertTrue(Files.readString(csv).contains("\"maison/salon/temperature\","), Files.readString(csv));
+
+        robot.rightClickOn(row("maison/salon/temperature"));
+        robot.clickOn("Copy topic");
+        assertEquals("maison/salon/temperature", onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+    }
+
+    @Test
+    @Order(11)
+    void arrowsCollapseAndExpandALevel() throws Exception {
+        selectWhenKnown("maison/cuisine");
+        TreeTableView<?> tree = robot.lookup("#tree").queryAs(TreeTableView.class);
+        TreeItem<TopicItem> cuisine = onFx(() -> screen.model().selectedProperty().get());
+        robot.clickOn(row("maison/cuisine"));
+        robot.type(KeyCode.LEFT);
+        awaitFx(() -> !cuisine.isExpanded());
+        robot.type(KeyCode.RIGHT);
+        awaitFx(() -> cuisine.isExpanded() && tree.getExpandedItemCount() > 0);
+    }
+
+    @Test
+    @Order(12)
+    void deleteRetainedOnASubtreeAsksWithTheCountThenDeletes() throws Exception {
+        publish("ret/a/x", "1", true);
+        publish("ret/a/y", "2", true);
+        publish("ret/b", "3", true);
+        awaitFx(() -> screen.model().select("ret/a/y") && screen.model().selectedProperty().get().getValue().state().holdsRetained());
+        selectWhenKnown("ret/a");
+        robot.clickOn(row("ret/a"));
+        robot.type(KeyCode.DELETE);
+        awaitFx(() -> robot.lookup("Delete 2 retained messages at or below ret/a?").tryQuery().isPresent());
+        robot.clickOn("OK");
+        awaitFx(() -> label("#noticeLabel").equals("Deleted 2 retained messages."));
+
+        // A new subscriber gets every retained message right after subscribing: only ret/b is left.
+        List<Message> got = new CopyOnWriteArrayList<>();
+        try (PahoV5Connection fresh = new PahoV5Connection(ConnectionSettings.of(mosquitto.tcpUri(), "view-fresh"), got::add)) {
+            fresh.connect().get(WAIT_S, TimeUnit.SECONDS);
+            publish("ret/zz-marker", "m", true);
+            fresh.subscribe("ret/#", 1).get(WAIT_S, TimeUnit.SECONDS);
+            awaitFx(() -> got.stream().anyMatch(m -> m.topic().equals("ret/zz-marker")));
+        }
+        assertEquals(List.of("ret/b", "ret/zz-marker"), got.stream().filter(Message::retained).map(Message::topic).sorted().toList());
+    }
+
+    // --- helpers
+
+    private static void publish(String topic, String payload, boolean retained) throws Exception {
+        publish(topic, payload.getBytes(StandardCharsets.UTF_8), retained);
+    }
+
+    private static void publish(String topic, byte[] payload, boolean retained) throws Exception {
+        publisher.publish(topic, payload, 1, retained).get(WAIT_S, TimeUnit.SECONDS);
+    }
+
+    private void selectWhenKnown(String topic) throws Exception {
+        awaitFx(() -> screen.model().select(topic));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The row showing {@code topic}, once it is laid out inside the tree's viewport. */
+    private javafx.scene.Node row(String topic) throws Exception {
+        TreeTableView<?> tree = robot.lookup("#tree").queryAs(TreeTableView.class);
+        java.util.concurrent.atomic.AtomicReference<javafx.scene.Node> found = new java.util.concurrent.atomic.AtomicReference<>();
+        awaitFx(() -> {
+            javafx.geometry.Bounds view = tree.localToScene(tree.getLayoutBounds());
+            for (javafx.scene.Node n : robot.lookup(".tree-table-row-cell").queryAll()) {
+                javafx.scene.control.TreeTableRow<?> r = (javafx.scene.control.TreeTableRow<?>) n;
+                javafx.geometry.Bounds b = r.localToScene(r.getLayoutBounds());
+                if (r.isVisible() && r.getItem() instanceof TopicItem item && item.topic().equals(topic)
+                        && b.getMinY() >= view.getMinY() + 25 && b.getMaxY() <= view.getMaxY() - 20) {
+                    found.set(r);
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found.get();
+    }
+
+    private javafx.scene.Node historyCell(int index) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<javafx.scene.Node> found = new java.util.concurrent.atomic.AtomicReference<>();
+        awaitFx(() -> robot.lookup("#historyList .list-cell").queryAll().stream()
+                .filter(n -> n.isVisible() && ((javafx.scene.control.ListCell<?>) n).getIndex() == index
+                        && ((javafx.scene.control.ListCell<?>) n).getItem() != null)
+                .peek(found::set).findFirst().isPresent());
+        return found.get();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> lines() {
+        ListView<String> view = robot.lookup("#linesView").queryAs(ListView.class);
+        return view.getItems() == null ? List.of() : view.getItems();
+    }
+
+    private List<String> diffTexts() {
+        return robot.lookup("#diffList .list-cell").queryAll().stream().map(n -> ((javafx.scene.control.ListCell<?>) n).getText())
+                .filter(t -> t != null).toList();
+    }
+
+    private String label(String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private static byte[] png() throws Exception {
+        WritableImage image = new WritableImage(40, 20);
+        for (int x = 0; x < 40; x++) {
+            for (int y = 0; y < 20; y++) {
+                image.getPixelWriter().setColor(x, y, x < 20 ? Color.TEAL : Color.ORANGE);
+            }
+        }
+        Path file = Files.createTempFile(folder, "test", ".png");
+        PngFiles.write(image, file);
+        return Files.readAllBytes(file);
+    }
+
+    /** Polls {@code condition} on the FX thread until it holds; generous, the machine is shared. */
+    private static void awaitFx(BooleanSupplier condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> onFx(condition::getAsBoolean));
+        } catch (java.util.concurrent.TimeoutException e) {
+            // What the window showed when the wait gave up, to read the failure from.
+            Path shot = Path.of("target", "topics-view-failure-" + System.currentTimeMillis() + ".png");
+            runFx(() -> {
+                try {
+                    PngFiles.write(javafx.stage.Window.getWindows().get(0).getScene().snapshot(null), shot);
+                } catch (java.io.IOException io) {
+                    throw new java.io.UncheckedIOException(io);
+                }
+            });
+            throw new AssertionError("Not true within " + WAIT_S + " s; window saved as " + shot, e);
+        }
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> action) throws Exception {
+        return WaitForAsyncUtils.asyncFx(action).get(WAIT_S, TimeUnit.SECONDS);
+    }
+
+    private static void runFx(Runnable action) throws Exception {
+        WaitForAsyncUtils.asyncFx(action).get(WAIT_S, TimeUnit.SECONDS);
+    }
+}
