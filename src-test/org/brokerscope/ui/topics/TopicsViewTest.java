@@ -62,6 +62,7 @@ class TopicsViewTest {
     private static ExecutorService background;
     private static TopicsScreen screen;
     private static AnimationTimer pump;
+    private static javafx.stage.Stage stage;
     private static final List<String> publishRequests = new CopyOnWriteArrayList<>();
     private final FxRobot robot = new FxRobot();
 
@@ -83,7 +84,9 @@ class TopicsViewTest {
                 background, publishRequests::add);
         screen = new TopicsScreen(model, new SubscriptionsViewModel(() -> Optional.<BrokerConnection>of(monitor)), i18n);
         FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
+        // A stage of its own: the primary stage is shared with other window tests in this JVM.
+        FxToolkit.setupFixture(() -> {
+            stage = new javafx.stage.Stage();
             Scene scene = new Scene(screen.view(), 1200, 760);
             scene.getStylesheets().add(TopicsViewTest.class.getResource("/org/brokerscope/ui/brokerscope.css").toExternalForm());
             stage.setScene(scene);
@@ -105,8 +108,10 @@ class TopicsViewTest {
 
     @AfterAll
     static void closeEverything() throws Exception {
-        FxToolkit.setupFixture(() -> pump.stop());
-        FxToolkit.cleanupStages();
+        FxToolkit.setupFixture(() -> {
+            pump.stop();
+            stage.close();
+        });
         publisher.close();
         monitor.close();
         pipeline.close();
@@ -370,7 +375,7 @@ class TopicsViewTest {
             Path shot = Path.of("target", "topics-view-failure-" + System.currentTimeMillis() + ".png");
             runFx(() -> {
                 try {
-                    PngFiles.write(javafx.stage.Window.getWindows().get(0).getScene().snapshot(null), shot);
+                    PngFiles.write(stage.getScene().snapshot(null), shot);
                 } catch (java.io.IOException io) {
                     throw new java.io.UncheckedIOException(io);
                 }
