@@ -14,9 +14,15 @@ public final class MessageHistory {
     private int head; // index of the oldest entry
     private int size;
     private long bytes;
+    /** What one entry costs beyond its payload: the record, its array slot and the payload's array header. */
+    static final int ENTRY_OVERHEAD = 96;
 
-    /** Adds the newest message, then evicts the oldest ones past either limit; the newest always stays. */
-    public void add(Message message, HistoryLimits limits) {
+    /**
+     * Adds the newest message, then evicts the oldest ones past either limit; the newest always stays.
+     * Returns the change in {@link #cost()}.
+     */
+    public long add(Message message, HistoryLimits limits) {
+        long before = cost();
         if (size == ring.length && size < limits.entries()) {
             grow(Math.min(limits.entries(), ring.length * 2));
         }
@@ -29,6 +35,12 @@ public final class MessageHistory {
         while (size > 1 && (size > limits.entries() || bytes > limits.bytesPerTopic())) {
             evictOldest();
         }
+        return cost() - before;
+    }
+
+    /** Estimated heap held by the entries: payload bytes plus {@link #ENTRY_OVERHEAD} each. */
+    public long cost() {
+        return bytes + (long) size * ENTRY_OVERHEAD;
     }
 
     public int size() {

@@ -92,7 +92,10 @@ public final class TopicNode {
         return Optional.ofNullable(children.get(level));
     }
 
-    void record(Message message, HistoryLimits limits) {
+    /** Returns how much the history's estimated cost changed, for the tree's total. */
+    long record(Message received, HistoryLimits limits) {
+        // The client library makes a topic string per message; kept messages share this node's instead.
+        Message message = received.topic() == topic ? received : received.withTopic(topic);
         long now = message.receivedAtNanos();
         rate = lastMessage == null ? 1.0 / DecayingRate.TAU_SECONDS
                 : DecayingRate.add(rate, lastMessage.receivedAtNanos(), now);
@@ -107,7 +110,7 @@ public final class TopicNode {
         if (history == null) {
             history = new MessageHistory();
         }
-        history.add(message, limits);
+        long historyDelta = history.add(message, limits);
         for (TopicNode n = this; n != null; n = n.parent) {
             n.subtreeMessageCount++;
             if (firstMessage) {
@@ -118,5 +121,6 @@ public final class TopicNode {
             n.subtreeLastNanos = now;
             n.subtreeLastMillis = message.receivedAtMillis();
         }
+        return historyDelta;
     }
 }

@@ -21,6 +21,7 @@ public final class TopicTree {
     // Most messages hit a topic seen before: one hash lookup instead of a walk per level.
     private final Map<String, TopicNode> byTopic = new HashMap<>();
     private HistoryLimits historyLimits;
+    private long historyCost;
 
     public TopicTree() {
         this(HistoryLimits.DEFAULTS);
@@ -34,6 +35,11 @@ public final class TopicTree {
         return historyLimits;
     }
 
+    /** Estimated heap held by all histories together; bounded by {@link HistoryLimits#totalBytes()}. */
+    public long historyCost() {
+        return historyCost;
+    }
+
     /** Applies to every message from now on; histories shrink as their topics receive messages. */
     public void setHistoryLimits(HistoryLimits limits) {
         this.historyLimits = limits;
@@ -45,7 +51,8 @@ public final class TopicTree {
         if (node == null) {
             node = create(message.topic());
         }
-        node.record(message, historyLimits);
+        HistoryLimits limits = historyCost > historyLimits.totalBytes() ? historyLimits.squeezed() : historyLimits;
+        historyCost += node.record(message, limits);
         return node;
     }
 

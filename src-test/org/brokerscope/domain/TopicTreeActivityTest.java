@@ -88,6 +88,28 @@ class TopicTreeActivityTest {
     }
 
     @Test
+    void pastTheTotalBudgetEveryTopicKeepsOnlyItsLastFewMessages() {
+        TopicTree small = new TopicTree(new HistoryLimits(100, 1_000_000, 50_000));
+        for (int i = 0; i < 2_000; i++) {
+            small.apply(Message.received("t/" + (i % 20), new byte[100], 0, false));
+        }
+        // 20 topics x 100 entries x ~200 bytes would be 400 KB; the budget holds it near 50 KB.
+        assertTrue(small.historyCost() < 50_000 + 20 * 8 * 200, "cost " + small.historyCost());
+        // Around the budget a topic may grow by one before the next message squeezes it again.
+        int kept = small.find("t/3").orElseThrow().history().size();
+        assertTrue(kept >= HistoryLimits.SQUEEZED_ENTRIES && kept <= HistoryLimits.SQUEEZED_ENTRIES + 1, "kept " + kept);
+    }
+
+    @Test
+    void keptMessagesShareTheNodesTopicString() {
+        at("maison/salon", "1", false, 1);
+        Message second = new Message(new String("maison/salon"), new byte[] {1}, 0, false, MessageProperties.NONE, 1, nanos + 1);
+        tree.apply(second);
+        TopicNode node = tree.find("maison/salon").orElseThrow();
+        assertTrue(node.history().stream().allMatch(m -> m.topic() == node.topic()));
+    }
+
+    @Test
     void theHistoryLimitCanChangeWhileRunning() {
         for (int i = 0; i < 5; i++) {
             at("t", "v" + i, false, 1);
