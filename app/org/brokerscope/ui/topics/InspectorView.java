@@ -76,6 +76,7 @@ public final class InspectorView {
     private void initialize() {
         buildModeButtons();
         showAllButton.managedProperty().bind(showAllButton.visibleProperty());
+        show(null);
         model.itemProperty().addListener((obs, old, now) -> topicLabel.setText(now == null ? i18n.text("inspector.nothing") : now.topic()));
         sizeBadge.textProperty().bind(model.sizeBadgeProperty());
         sizeBadge.visibleProperty().bind(model.sizeBadgeProperty().isNotEmpty());

@@ -18,6 +18,11 @@ record TopicSearch(String text) {
         return text.isBlank();
     }
 
+    /** Has a wildcard but is not a valid filter, so it was searched as text; the user should know. */
+    boolean looksLikeBadFilter() {
+        return (text.contains("+") || text.contains("#")) && Topics.checkFilter(text).isPresent();
+    }
+
     boolean isMqttFilter() {
         return (text.contains("+") || text.contains("#")) && Topics.checkFilter(text).isEmpty();
     }
@@ -27,19 +32,17 @@ record TopicSearch(String text) {
     }
 
     Result run(String[] topics) {
-        List<String> shown = new ArrayList<>();
-        int total = 0;
+        List<String> matches = new ArrayList<>();
         boolean filter = isMqttFilter();
         String needle = text.trim().toLowerCase(Locale.ROOT);
         for (String topic : topics) {
             boolean match = filter ? Topics.matches(text, topic) : topic.toLowerCase(Locale.ROOT).contains(needle);
             if (match) {
-                total++;
-                if (shown.size() < MAX_SHOWN) {
-                    shown.add(topic);
-                }
+                matches.add(topic);
             }
         }
-        return new Result(this, List.copyOf(shown), total);
+        // Sorted before the cap, so the rows shown are the first ones in the tree's order.
+        matches.sort(NaturalOrder.INSTANCE);
+        return new Result(this, List.copyOf(matches.subList(0, Math.min(MAX_SHOWN, matches.size()))), matches.size());
     }
 }

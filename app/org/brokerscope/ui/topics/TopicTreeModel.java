@@ -26,7 +26,7 @@ final class TopicTreeModel {
     // $SYS after every ordinary root, then by name.
     private static final Comparator<TreeItem<TopicItem>> ORDER = Comparator
             .comparing((TreeItem<TopicItem> i) -> i.getValue().isSystem())
-            .thenComparing(i -> i.getValue().name());
+            .thenComparing(i -> i.getValue().name(), NaturalOrder.INSTANCE);
 
     private final TreeItem<TopicItem> root = new TreeItem<>(TopicItem.root());
     private final Map<String, TreeItem<TopicItem>> items = new HashMap<>();
@@ -111,14 +111,18 @@ final class TopicTreeModel {
      * A separate tree holding only {@code topics} and their ancestors, all open, sharing the live
      * {@link TopicItem}s so rows keep updating while a search is shown.
      */
-    TreeItem<TopicItem> filtered(List<String> topics) {
+    Filtered filtered(List<String> topics) {
         TreeItem<TopicItem> filteredRoot = new TreeItem<>(root.getValue());
         filteredRoot.setExpanded(true);
         Map<String, TreeItem<TopicItem>> copies = new HashMap<>();
         for (String topic : topics) {
             copyWithAncestors(topic, filteredRoot, copies);
         }
-        return filteredRoot;
+        return new Filtered(filteredRoot, copies);
+    }
+
+    /** A search's tree and its items by topic, to keep the selection when the search runs again. */
+    record Filtered(TreeItem<TopicItem> root, Map<String, TreeItem<TopicItem>> items) {
     }
 
     private TreeItem<TopicItem> copyWithAncestors(String topic, TreeItem<TopicItem> filteredRoot,

@@ -226,13 +226,14 @@ public final class TopicsViewModel {
 
     private void showSearchResult(TopicSearch.Result result) {
         TreeItem<TopicItem> current = selected.get();
-        shownRoot.set(tree.filtered(result.shown()));
-        String kind = result.search().isMqttFilter() ? i18n.text("topics.search.filter") : i18n.text("topics.search.text");
+        TopicTreeModel.Filtered filtered = tree.filtered(result.shown());
+        shownRoot.set(filtered.root());
+        String kind = result.search().isMqttFilter() ? i18n.text("topics.search.filter")
+                : result.search().looksLikeBadFilter() ? i18n.text("topics.search.badFilter") : i18n.text("topics.search.text");
         searchStatus.set(result.total() > result.shown().size()
                 ? i18n.text("topics.search.capped", result.total(), result.shown().size(), kind)
                 : i18n.text("topics.search.matches", result.total(), kind));
-        if (current != null) {
-            selected.set(null);
-        }
+        // The same topic stays selected when the search runs again over new topics.
+        selected.set(current == null ? null : filtered.items().get(current.getValue().topic()));
     }
 }
