@@ -295,6 +295,50 @@ class TopicsViewTest {
         assertEquals(List.of("ret/b", "ret/zz-marker"), got.stream().filter(Message::retained).map(Message::topic).sorted().toList());
     }
 
+    @Test
+    @Order(13)
+    void everyMqtt5PropertyIsListedInTheDetails() throws Exception {
+        org.eclipse.paho.mqttv5.client.MqttAsyncClient raw = new org.eclipse.paho.mqttv5.client.MqttAsyncClient(
+                mosquitto.tcpUri(), "view-props", new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+        raw.connect().waitForCompletion(WAIT_S * 1_000);
+        org.eclipse.paho.mqttv5.common.MqttMessage message = new org.eclipse.paho.mqttv5.common.MqttMessage(
+                "{\"on\": true}".getBytes(StandardCharsets.UTF_8));
+        message.setQos(1);
+        org.eclipse.paho.mqttv5.common.packet.MqttProperties props = new org.eclipse.paho.mqttv5.common.packet.MqttProperties();
+        props.setContentType("application/json");
+        props.setResponseTopic("dev/reply");
+        props.setCorrelationData("req-42".getBytes(StandardCharsets.UTF_8));
+        props.setMessageExpiryInterval(300L);
+        props.setPayloadFormat(true);
+        props.setUserProperties(List.of(new org.eclipse.paho.mqttv5.common.packet.UserProperty("room", "salon"),
+                new org.eclipse.paho.mqttv5.common.packet.UserProperty("room", "cuisine")));
+        message.setProperties(props);
+        raw.publish("dev/props", message).waitForCompletion(WAIT_S * 1_000);
+        raw.disconnect().waitForCompletion(WAIT_S * 1_000);
+        raw.close();
+
+        selectWhenKnown("dev/props");
+        robot.clickOn("Details");
+        awaitFx(() -> detailsNow().contains("Content type=application/json"));
+        List<String> rows = details();
+        assertTrue(rows.contains("Response topic=dev/reply"), rows.toString());
+        assertTrue(rows.contains("Correlation data=req-42  (7265712d3432)"), rows.toString());
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("Message expiry interval=")), rows.toString());
+        assertTrue(rows.contains("Payload format indicator=1 (UTF-8)"), rows.toString());
+        assertTrue(rows.contains("User property room=salon") && rows.contains("User property room=cuisine"), rows.toString());
+        // Published at QoS 1, delivered at 0: the monitor's subscription is QoS 0, as in the app.
+        assertTrue(rows.contains("QoS=0") && rows.contains("Retained=no") && rows.contains("Size=12 bytes"), rows.toString());
+        robot.clickOn("Payload");
+    }
+
+    private List<String> details() throws Exception {
+        return onFx(TopicsViewTest::detailsNow);
+    }
+
+    private static List<String> detailsNow() {
+        return screen.model().inspector().metadata().stream().map(d -> d.key() + "=" + d.value()).toList();
+    }
+
     // --- helpers
 
     private static void publish(String topic, String payload, boolean retained) throws Exception {
