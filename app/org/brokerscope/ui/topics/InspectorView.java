@@ -29,7 +29,6 @@ import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.brokerscope.domain.LineDiff;
 import org.brokerscope.domain.Message;
-import org.brokerscope.domain.PayloadPreview;
 import org.brokerscope.ui.FxmlViews;
 import org.brokerscope.ui.I18n;
 
@@ -126,7 +125,7 @@ public final class InspectorView {
             protected void updateItem(Message m, boolean empty) {
                 super.updateItem(m, empty);
                 setText(empty || m == null ? null : MessageDetails.TIME.format(Instant.ofEpochMilli(m.receivedAtMillis()))
-                        + "   " + preview(m));
+                        + "   " + TopicCells.preview(i18n, m, 100));
             }
         });
         historyList.getSelectionModel().getSelectedItems().addListener((ListChangeListener<Message>) c -> {
@@ -151,15 +150,6 @@ public final class InspectorView {
                 pseudoClassStateChanged(REMOVED, !empty && line != null && line.change() == LineDiff.Change.REMOVED);
             }
         });
-    }
-
-    private String preview(Message m) {
-        PayloadPreview.Preview p = PayloadPreview.of(m.payload(), 100);
-        return switch (p.kind()) {
-            case EMPTY -> i18n.text("payload.empty");
-            case TEXT -> p.text();
-            case BINARY -> i18n.text("payload.binary", p.sizeBytes());
-        };
     }
 
     private void show(PayloadRendering r) {

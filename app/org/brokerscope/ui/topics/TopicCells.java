@@ -48,7 +48,7 @@ final class TopicCells {
             c.setCellValueFactory(f -> f.getValue().getValue().stateProperty());
         }
         ReadOnlyLongProperty clock = model.clockProperty();
-        value.setCellFactory(c -> cell((s, now) -> s.lastMessage().map(m -> preview(i18n, m)).orElse(""), null));
+        value.setCellFactory(c -> cell((s, now) -> s.lastMessage().map(m -> preview(i18n, m, PREVIEW_CHARS)).orElse(""), null));
         count.setCellFactory(c -> cell((s, now) -> String.format(Locale.ROOT, "%,d", s.hasDescendants()
                 ? s.subtreeMessageCount() : s.messageCount()), null));
         rate.setCellFactory(c -> cell((s, now) -> rate(s.hasDescendants() ? s.subtreeRateAt(System.nanoTime())
@@ -58,8 +58,9 @@ final class TopicCells {
         qos.setCellFactory(c -> cell((s, now) -> s.lastMessage().map(m -> String.valueOf(m.qos())).orElse(""), null));
     }
 
-    private static String preview(I18n i18n, Message m) {
-        PayloadPreview.Preview p = PayloadPreview.of(m.payload(), PREVIEW_CHARS);
+    /** One line for lists: the text cut to {@code chars}, or a word for empty and binary payloads. */
+    static String preview(I18n i18n, Message m, int chars) {
+        PayloadPreview.Preview p = PayloadPreview.of(m.payload(), chars);
         return switch (p.kind()) {
             case EMPTY -> i18n.text("payload.empty");
             case TEXT -> p.text();
