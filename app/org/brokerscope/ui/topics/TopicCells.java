@@ -19,7 +19,7 @@ import org.brokerscope.ui.I18n;
 /**
  * Cells and rows of the topic tree. Every column renders from the row's one snapshot property, so only
  * cells on screen listen and compute text; the age column and the activity flash follow the view
- * model's clock, which ticks four times a second.
+ * model's clocks (once a second for ages and rates, four times for the flash).
  */
 final class TopicCells {
     static final long FLASH_MILLIS = 600;
@@ -47,7 +47,7 @@ final class TopicCells {
         for (TreeTableColumn<TopicItem, TopicSnapshot> c : java.util.List.of(value, count, rate, age, retained, qos)) {
             c.setCellValueFactory(f -> f.getValue().getValue().stateProperty());
         }
-        ReadOnlyLongProperty clock = model.clockProperty();
+        ReadOnlyLongProperty clock = model.slowClockProperty();
         value.setCellFactory(c -> cell((s, now) -> s.lastMessage().map(m -> preview(i18n, m, PREVIEW_CHARS)).orElse(""), null));
         count.setCellFactory(c -> cell((s, now) -> String.format(Locale.ROOT, "%,d", s.hasDescendants()
                 ? s.subtreeMessageCount() : s.messageCount()), null));

@@ -23,6 +23,9 @@ final class TopicTreeModel {
     static final int MAX_CREATED_PER_FRAME = 400;
     // Small brokers show every level open; a flood of topics stays collapsed so the view stays cheap.
     static final int AUTO_EXPAND_BELOW = 300;
+    // A level opened automatically closes again once it has this many children (10,000 sensors under one
+    // level): inserting rows above the visible ones re-lays out every visible row, each frame (JFR).
+    static final int AUTO_COLLAPSE_ABOVE = 200;
     // $SYS after every ordinary root, then by name.
     private static final Comparator<TreeItem<TopicItem>> ORDER = Comparator
             .comparing((TreeItem<TopicItem> i) -> i.getValue().isSystem())
@@ -31,6 +34,8 @@ final class TopicTreeModel {
     private final TreeItem<TopicItem> root = new TreeItem<>(TopicItem.root());
     private final Map<String, TreeItem<TopicItem>> items = new HashMap<>();
     private final Map<String, TopicSnapshot> pending = new LinkedHashMap<>();
+    // Levels this model opened, as opposed to the user: only those are closed again when they grow.
+    private final java.util.Set<TreeItem<TopicItem>> openedAutomatically = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     TopicTreeModel() {
         root.setExpanded(true);
@@ -89,9 +94,15 @@ final class TopicTreeModel {
         int slash = topic.lastIndexOf('/');
         TreeItem<TopicItem> parent = slash < 0 ? root : itemOrCreate(topic.substring(0, slash));
         TreeItem<TopicItem> item = new TreeItem<>(new TopicItem(topic.substring(slash + 1), topic));
-        item.setExpanded(items.size() < AUTO_EXPAND_BELOW);
+        if (items.size() < AUTO_EXPAND_BELOW) {
+            item.setExpanded(true);
+            openedAutomatically.add(item);
+        }
         items.put(topic, item);
         insertSorted(parent.getChildren(), item);
+        if (parent.getChildren().size() > AUTO_COLLAPSE_ABOVE && openedAutomatically.remove(parent)) {
+            parent.setExpanded(false);
+        }
         return item;
     }
 
@@ -101,9 +112,10 @@ final class TopicTreeModel {
     }
 
     /** Opens every level above {@code item}, so it can be shown and selected. */
-    static void expandAncestors(TreeItem<TopicItem> item) {
+    void expandAncestors(TreeItem<TopicItem> item) {
         for (TreeItem<TopicItem> p = item.getParent(); p != null; p = p.getParent()) {
             p.setExpanded(true);
+            openedAutomatically.remove(p); // opened for the user now: stays open
         }
     }
 

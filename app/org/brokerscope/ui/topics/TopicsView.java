@@ -113,7 +113,7 @@ public final class TopicsView {
         if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
             selectedItem().ifPresent(t -> {
                 if (e.isShiftDown()) {
-                    model.payloadOf(t).ifPresent(p -> copy(new String(p, StandardCharsets.UTF_8)));
+                    model.payloadOf(t).ifPresent(p -> copy(PayloadText.utf8(p, p.length).text()));
                 } else {
                     copy(t.topic());
                 }
