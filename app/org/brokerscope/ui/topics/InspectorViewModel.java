@@ -72,7 +72,7 @@ public final class InspectorViewModel {
         return item.getReadOnlyProperty();
     }
 
-    /** The message shown: the selected topic's latest, or a history entry the user picked. */
+    /** The message shown: the selected topic's latest. */
     public ReadOnlyObjectProperty<Message> messageProperty() {
         return message.getReadOnlyProperty();
     }
@@ -126,11 +126,6 @@ public final class InspectorViewModel {
         lastHistoryNanos = 0;
         showMessage(selected == null || selected.state() == null ? null : selected.state().lastMessageOrNull());
         fetchHistory();
-    }
-
-    /** Shows one entry of the history instead of the latest message, until the topic changes again. */
-    public void showEntry(Message entry) {
-        showMessage(entry);
     }
 
     /** Decodes the whole payload off the FX thread; it is shown with the next frame. */

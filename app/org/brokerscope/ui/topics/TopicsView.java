@@ -69,8 +69,12 @@ public final class TopicsView {
         subscriptionsPane.setContent(FxmlViews.load(new SubscriptionsView(subscriptions), i18n));
     }
 
-    // The selection lives in the model so that select(topic) from other views reaches the tree.
+    // The selection lives in the model so that select(topic) from other views reaches the tree, also
+    // when it was made before this view was first shown.
     private void syncSelection() {
+        if (model.selectedProperty().get() != null) {
+            tree.getSelectionModel().select(model.selectedProperty().get());
+        }
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null || tree.getRoot() == model.shownRootProperty().get()) {
                 model.selectedProperty().set(now);

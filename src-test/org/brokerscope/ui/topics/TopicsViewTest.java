@@ -248,9 +248,17 @@ class TopicsViewTest {
         robot.clickOn("Chart this topic");
         awaitFx(() -> screen.model().chart().series().size() == 1 && screen.model().chart().series().get(0).size() >= 1);
 
+        // A JSON topic is charted by its first numeric field; both series share the chart.
+        runFx(() -> screen.model().chart("dev/json"));
+        awaitFx(() -> screen.model().chart().series().size() == 2
+                && screen.model().chart().series().get(1).label().equals("dev/json /temp")
+                && screen.model().chart().series().get(1).valueAt(0) == 21.5);
+
         Path csv = folder.resolve("chart.csv");
         screen.model().chart().exportCsv(csv);
         assertTrue(Files.readString(csv).contains("\"maison/salon/temperature\","), Files.readString(csv));
+        assertTrue(Files.readString(csv).contains("\"dev/json /temp\",") && Files.readString(csv).contains(",21.5\n"),
+                Files.readString(csv));
 
         robot.rightClickOn(row("maison/salon/temperature"));
         robot.clickOn("Copy topic");
