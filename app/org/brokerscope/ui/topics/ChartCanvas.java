@@ -37,6 +37,26 @@ final class ChartCanvas extends Canvas {
     }
 
     @Override
+    public double maxWidth(double height) {
+        return Double.MAX_VALUE;
+    }
+
+    @Override
+    public double maxHeight(double width) {
+        return Double.MAX_VALUE;
+    }
+
+    @Override
+    public double minWidth(double height) {
+        return 100;
+    }
+
+    @Override
+    public double minHeight(double width) {
+        return 80;
+    }
+
+    @Override
     public void resize(double width, double height) {
         setWidth(width);
         setHeight(height);

@@ -28,6 +28,8 @@ public final class ChartViewModel {
     private final IngestPipeline ingest;
     private final JsonPayload json = new JsonPayload();
     private final ObservableList<ChartSeries> series = FXCollections.observableArrayList();
+    // One read-only view, kept: a listener on a wrapper made per call is lost when the wrapper is collected.
+    private final ObservableList<ChartSeries> seriesView = FXCollections.unmodifiableObservableList(series);
     private final ConcurrentLinkedQueue<Seed> seeds = new ConcurrentLinkedQueue<>();
     private final ReadOnlyLongWrapper version = new ReadOnlyLongWrapper();
 
@@ -39,7 +41,7 @@ public final class ChartViewModel {
     }
 
     public ObservableList<ChartSeries> series() {
-        return FXCollections.unmodifiableObservableList(series);
+        return seriesView;
     }
 
     /** Changes whenever a point was added: the canvas redraws then, at most once per frame. */

@@ -38,8 +38,14 @@ public final class InspectorViewModel {
     private final ReadOnlyObjectWrapper<PayloadRendering> rendering = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper sizeBadge = new ReadOnlyStringWrapper("");
     private final ObservableList<MessageDetails.Detail> metadata = FXCollections.observableArrayList();
+    // One read-only view, kept: a listener on a wrapper made per call is lost when the wrapper is collected.
+    private final ObservableList<MessageDetails.Detail> metadataView = FXCollections.unmodifiableObservableList(metadata);
     private final ObservableList<Message> history = FXCollections.observableArrayList();
+    // One read-only view, kept: a listener on a wrapper made per call is lost when the wrapper is collected.
+    private final ObservableList<Message> historyView = FXCollections.unmodifiableObservableList(history);
     private final ObservableList<LineDiff.Line> diff = FXCollections.observableArrayList();
+    // One read-only view, kept: a listener on a wrapper made per call is lost when the wrapper is collected.
+    private final ObservableList<LineDiff.Line> diffView = FXCollections.unmodifiableObservableList(diff);
     private final ReadOnlyStringWrapper diffNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<double[]> sparkline = new ReadOnlyObjectWrapper<>(new double[0]);
     private final ObjectProperty<Integer> historyEntries = new SimpleObjectProperty<>(HistoryLimits.DEFAULT_ENTRIES);
@@ -91,16 +97,16 @@ public final class InspectorViewModel {
     }
 
     public ObservableList<MessageDetails.Detail> metadata() {
-        return FXCollections.unmodifiableObservableList(metadata);
+        return metadataView;
     }
 
     /** The selected topic's last messages, newest first. */
     public ObservableList<Message> history() {
-        return FXCollections.unmodifiableObservableList(history);
+        return historyView;
     }
 
     public ObservableList<LineDiff.Line> diff() {
-        return FXCollections.unmodifiableObservableList(diff);
+        return diffView;
     }
 
     public ReadOnlyStringProperty diffNoteProperty() {

@@ -30,6 +30,8 @@ public final class SubscriptionsViewModel {
 
     private final Supplier<Optional<BrokerConnection>> monitor;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    // One read-only view, kept: a listener on a wrapper made per call is lost when the wrapper is collected.
+    private final ObservableList<Row> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Topics.Problem> filterProblem = new ReadOnlyObjectWrapper<>();
     private boolean systemSubscribed;
@@ -46,7 +48,7 @@ public final class SubscriptionsViewModel {
     }
 
     public ObservableList<Row> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** Why the last add was refused (an invalid filter), for the view to word; null when fine. */

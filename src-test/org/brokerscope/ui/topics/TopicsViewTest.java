@@ -253,6 +253,9 @@ class TopicsViewTest {
         awaitFx(() -> screen.model().chart().series().size() == 2
                 && screen.model().chart().series().get(1).label().equals("dev/json /temp")
                 && screen.model().chart().series().get(1).valueAt(0) == 21.5);
+        // The chart tab came forward and its legend names both series.
+        awaitFx(() -> robot.lookup("#legend").queryAs(javafx.scene.layout.FlowPane.class).getChildren().size() == 2
+                && robot.lookup("#canvasHolder").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
 
         Path csv = folder.resolve("chart.csv");
         screen.model().chart().exportCsv(csv);
