@@ -342,6 +342,31 @@ class TopicsViewTest {
         robot.clickOn("Payload");
     }
 
+    @Test
+    @Order(14)
+    void subscriptionsAreAddedWithOptionsAndRemoved() throws Exception {
+        robot.clickOn("Subscriptions");
+        robot.clickOn("#filterField").write("extra/#");
+        robot.clickOn("#noLocalBox");
+        robot.clickOn("Subscribe");
+        @SuppressWarnings("unchecked")
+        ListView<SubscriptionsViewModel.Row> list = robot.lookup("#list").queryAs(ListView.class);
+        awaitFx(() -> list.getItems().stream().anyMatch(r -> r.subscription().filter().equals("extra/#")
+                && r.status() == SubscriptionsViewModel.Status.ACTIVE && r.subscription().noLocal()));
+        publish("extra/seen", "1", false);
+        selectWhenKnown("extra/seen");
+
+        robot.clickOn("#filterField").write("bad/#/filter");
+        robot.clickOn("Subscribe");
+        awaitFx(() -> label("#problemLabel").equals("# must be the last level, alone: maison/#"));
+
+        runFx(() -> list.getSelectionModel().select(list.getItems().stream()
+                .filter(r -> r.subscription().filter().equals("extra/#")).findFirst().orElseThrow()));
+        robot.clickOn("Unsubscribe");
+        awaitFx(() -> list.getItems().stream().noneMatch(r -> r.subscription().filter().equals("extra/#")));
+        robot.clickOn("Subscriptions");
+    }
+
     private List<String> details() throws Exception {
         return onFx(TopicsViewTest::detailsNow);
     }
