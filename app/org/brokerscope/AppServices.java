@@ -14,13 +14,13 @@ import org.brokerscope.broker.BrokerEndpoint;
 import org.brokerscope.broker.BrokerOptions;
 import org.brokerscope.broker.EmbeddedBroker;
 import org.brokerscope.ingest.IngestPipeline;
-import org.brokerscope.domain.profile.Subscription;
 import org.brokerscope.mqtt.BrokerConnection;
 import org.brokerscope.mqtt.BrokerConnections;
 import org.brokerscope.mqtt.ConnectionSettings;
 import org.brokerscope.mqtt.ConnectionState;
 import org.brokerscope.mqtt.PahoV5Connection;
 import org.brokerscope.mqtt.ProtocolChoice;
+import org.brokerscope.mqtt.Subscription;
 import org.brokerscope.settings.AppSettings;
 import org.brokerscope.sim.SensorConnector;
 import org.brokerscope.sim.SensorFleet;
@@ -93,12 +93,13 @@ public final class AppServices implements AutoCloseable {
      * connects and subscribes first; only then does it replace the old, so a failure leaves the app where it
      * was. Cancelling the returned future abandons the attempt and closes its connection.
      */
-    public CompletableFuture<BrokerConnection> switchMonitor(ConnectionSettings target, List<Subscription> subscriptions) {
+    public CompletableFuture<BrokerConnection> switchMonitor(ConnectionSettings target,
+                                                             List<org.brokerscope.domain.profile.Subscription> subscriptions) {
         BrokerConnection candidate = BrokerConnections.open(target, ingest);
         CompletableFuture<BrokerConnection> result = new CompletableFuture<>();
         candidate.connect().orTimeout(CONNECT_TIMEOUT_S, TimeUnit.SECONDS)
                 .thenCompose(ok -> CompletableFuture.allOf(subscriptions.stream()
-                        .map(s -> candidate.subscribe(s.filter(), s.qos()).exceptionally(e -> {
+                        .map(s -> candidate.subscribe(Subscription.watching(s.filter(), s.qos())).exceptionally(e -> {
                             // A broker may refuse one filter (e.g. $SYS/#); the others still count.
                             LOG.log(System.Logger.Level.WARNING, "Subscribing to {0} failed: {1}", s.filter(), e.getMessage());
                             return null;
@@ -175,7 +176,9 @@ public final class AppServices implements AutoCloseable {
             return;
         }
         connection.connect().orTimeout(CONNECT_TIMEOUT_S, TimeUnit.SECONDS).join();
-        connection.subscribe("#", 0).orTimeout(CONNECT_TIMEOUT_S, TimeUnit.SECONDS).join();
+        // Retain-as-published: a retained message published while we watch keeps its flag, so the tree
+        // knows which topics hold one (for "Delete retained").
+        connection.subscribe(Subscription.watching("#", 0)).orTimeout(CONNECT_TIMEOUT_S, TimeUnit.SECONDS).join();
 
         // The fleet exists even without the demo, so the Sensors view can add sensors to it.
         SensorFleet sensors = new SensorFleet(ConnectionSettings.of(endpoint.tcpUri(), "sensors"), SensorConnector.paho(),

@@ -26,8 +26,6 @@ import org.brokerscope.ui.connect.ConnectDialogs;
 import org.brokerscope.domain.profile.ConnectionProfile;
 import org.brokerscope.settings.ProfileStore;
 import org.brokerscope.ui.graph.GraphFeature;
-import org.brokerscope.ui.placeholder.PlaceholderView;
-import org.brokerscope.ui.placeholder.PlaceholderViewModel;
 import org.brokerscope.ui.publish.PublishSession;
 import org.brokerscope.ui.publish.PublishViewModel;
 import org.brokerscope.ui.publish.PublishViews;
@@ -37,8 +35,8 @@ import org.brokerscope.ui.shell.ShellView;
 import org.brokerscope.ui.sensors.SensorsViewModel;
 import org.brokerscope.ui.sensors.SensorsViews;
 import org.brokerscope.ui.shell.ShellViewModel;
-import org.brokerscope.ui.topics.TopicsView;
-import org.brokerscope.ui.topics.TopicsViewModel;
+import org.brokerscope.ui.topics.SubscriptionsViewModel;
+import org.brokerscope.ui.topics.TopicsScreen;
 
 /** The JavaFX application: wires the services and the views, and owns the window. */
 public final class BrokerscopeApp extends Application {
@@ -55,6 +53,7 @@ public final class BrokerscopeApp extends Application {
     private CrashReporter crashReporter;
     private PublishSession publishSession;
     private RoomsDashboard rooms;
+    private SubscriptionsViewModel subscriptions;
     private final StartupTimer startupTimer = new StartupTimer(ManagementFactory.getRuntimeMXBean().getStartTime());
 
     @Override
@@ -84,6 +83,7 @@ public final class BrokerscopeApp extends Application {
         background = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("brokerscope-startup").daemon(true).factory());
         pump = new FxPump(services);
         rooms = RoomsDashboard.start(services, ConfigDirectory.resolve());
+        subscriptions = new SubscriptionsViewModel(services::monitor);
         showShell();
         stage.setMinWidth(760);
         stage.setMinHeight(480);
@@ -107,26 +107,34 @@ public final class BrokerscopeApp extends Application {
         ShellViewModel shellModel = new ShellViewModel(i18n, this::changeLanguage);
         shellModel.setConnectionControls(ConnectDialogs.controls(() -> stage, i18n, profileStore, services,
                 settings.embeddedBrokerPort()));
-        TopicsViewModel topicsModel = new TopicsViewModel(i18n);
         publishSession = publishSession != null ? publishSession : PublishViews.session(services, background);
         PublishViewModel publishModel = new PublishViewModel(publishSession, i18n);
+        TopicsScreen topics = TopicsScreen.create(services, i18n, background, subscriptions, topic -> {
+            publishModel.prefill(topic);
+            shellModel.selectedViewProperty().set(AppView.PUBLISH);
+        });
         SensorsViewModel sensorsModel = SensorsViews.model(services, i18n, background);
         RoomsViewModel roomsModel = rooms.newModel(i18n);
-        GraphFeature graph = new GraphFeature(services, i18n, background, topic -> { }); // integrator: select the topic in the tree
+        GraphFeature graph = new GraphFeature(services, i18n, background, topic -> {
+            if (topics.model().select(topic)) {
+                shellModel.selectedViewProperty().set(AppView.TOPICS);
+            }
+        });
         ShellView shell = new ShellView(shellModel, i18n, settings.language(),
-                view -> view == AppView.TOPICS ? FxmlViews.load(new TopicsView(topicsModel), i18n)
-                        : view == AppView.PUBLISH ? PublishViews.load(publishModel, i18n)
-                        : view == AppView.SENSORS ? SensorsViews.load(sensorsModel, i18n)
-                        : view == AppView.ROOMS ? rooms.view(roomsModel, i18n)
-                        : view == AppView.GRAPH ? graph.view()
-                        : FxmlViews.load(new PlaceholderView(PlaceholderViewModel.forView(view, i18n)), i18n),
+                view -> switch (view) {
+                    case TOPICS -> topics.view();
+                    case GRAPH -> graph.view();
+                    case ROOMS -> rooms.view(roomsModel, i18n);
+                    case SENSORS -> SensorsViews.load(sensorsModel, i18n);
+                    case PUBLISH -> PublishViews.load(publishModel, i18n);
+                },
                 this::quit, () -> showAbout(i18n));
         Parent root = FxmlViews.load(shell, i18n);
         root.getStylesheets().add(0, BrokerscopeApp.class.getResource("ui/brokerscope.css").toExternalForm());
         // A scene reused by someone else (TestFX shares one stage between test classes) has no view recorded.
         AppView current = stage.getScene() != null && stage.getScene().getUserData() instanceof AppView shown ? shown : startView();
         shellModel.selectedViewProperty().set(current);
-        pump.setListeners(List.of(shellModel::onFrame, topicsModel::onFrame, startupTimer::onFrame, publishModel::onFrame,
+        pump.setListeners(List.of(shellModel::onFrame, topics::onFrame, startupTimer::onFrame, publishModel::onFrame,
                 sensorsModel::onFrame, roomsModel::onFrame, graph::onFrame));
         // A rebuilt shell has empty views: have the model send every topic again, not just the next changes.
         services.ingest().resendAll();

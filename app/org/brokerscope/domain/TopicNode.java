@@ -2,6 +2,7 @@ package org.brokerscope.domain;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -18,6 +19,14 @@ public final class TopicNode {
     private Message lastMessage;
     private long messageCount;
     private long subtreeMessageCount;
+    private int subtreeTopicCount;
+    private double rate;
+    private double subtreeRate;
+    private long subtreeLastNanos;
+    private long subtreeLastMillis;
+    private boolean holdsRetained;
+    // Created on the first message: intermediate levels never need one.
+    private MessageHistory history;
 
     TopicNode(TopicNode parent, String name) {
         this.parent = parent;
@@ -38,6 +47,10 @@ public final class TopicNode {
         return Optional.ofNullable(parent);
     }
 
+    public boolean isRoot() {
+        return parent == null;
+    }
+
     public Collection<TopicNode> children() {
         return Collections.unmodifiableCollection(children.values());
     }
@@ -56,8 +69,19 @@ public final class TopicNode {
         return subtreeMessageCount;
     }
 
+    /** A retained message was received on this topic and no empty payload deleted it since. */
+    public boolean holdsRetained() {
+        return holdsRetained;
+    }
+
+    /** This topic's kept messages, oldest first; empty for a level that never received one. */
+    public List<Message> history() {
+        return history == null ? List.of() : history.toList();
+    }
+
     public TopicSnapshot snapshot() {
-        return new TopicSnapshot(topic, lastMessage, messageCount, subtreeMessageCount);
+        return new TopicSnapshot(topic, lastMessage, messageCount, subtreeMessageCount, subtreeTopicCount, rate,
+                subtreeRate, subtreeLastNanos, subtreeLastMillis, holdsRetained, history == null ? 0 : history.size());
     }
 
     TopicNode childOrCreate(String level) {
@@ -68,11 +92,35 @@ public final class TopicNode {
         return Optional.ofNullable(children.get(level));
     }
 
-    void record(Message message) {
+    /** Returns how much the history's estimated cost changed, for the tree's total. */
+    long record(Message received, HistoryLimits limits) {
+        // The client library makes a topic string per message; kept messages share this node's instead.
+        Message message = received.topic() == topic ? received : received.withTopic(topic);
+        long now = message.receivedAtNanos();
+        rate = lastMessage == null ? 1.0 / DecayingRate.TAU_SECONDS
+                : DecayingRate.add(rate, lastMessage.receivedAtNanos(), now);
+        boolean firstMessage = lastMessage == null;
         lastMessage = message;
         messageCount++;
+        if (message.retained()) {
+            holdsRetained = message.payloadSize() > 0;
+        } else if (message.payloadSize() == 0) {
+            holdsRetained = false; // an empty payload is how a retained message is deleted
+        }
+        if (history == null) {
+            history = new MessageHistory();
+        }
+        long historyDelta = history.add(message, limits);
         for (TopicNode n = this; n != null; n = n.parent) {
             n.subtreeMessageCount++;
+            if (firstMessage) {
+                n.subtreeTopicCount++;
+            }
+            n.subtreeRate = n.subtreeMessageCount == 1 ? 1.0 / DecayingRate.TAU_SECONDS
+                    : DecayingRate.add(n.subtreeRate, n.subtreeLastNanos, now);
+            n.subtreeLastNanos = now;
+            n.subtreeLastMillis = message.receivedAtMillis();
         }
+        return historyDelta;
     }
 }

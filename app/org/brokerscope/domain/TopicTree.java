@@ -1,10 +1,15 @@
 package org.brokerscope.domain;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Every topic seen so far, as a tree of levels with message counts.
@@ -15,6 +20,30 @@ public final class TopicTree {
     private final TopicNode root = new TopicNode(null, "");
     // Most messages hit a topic seen before: one hash lookup instead of a walk per level.
     private final Map<String, TopicNode> byTopic = new HashMap<>();
+    private HistoryLimits historyLimits;
+    private long historyCost;
+
+    public TopicTree() {
+        this(HistoryLimits.DEFAULTS);
+    }
+
+    public TopicTree(HistoryLimits historyLimits) {
+        this.historyLimits = historyLimits;
+    }
+
+    public HistoryLimits historyLimits() {
+        return historyLimits;
+    }
+
+    /** Estimated heap held by all histories together; bounded by {@link HistoryLimits#totalBytes()}. */
+    public long historyCost() {
+        return historyCost;
+    }
+
+    /** Applies to every message from now on; histories shrink as their topics receive messages. */
+    public void setHistoryLimits(HistoryLimits limits) {
+        this.historyLimits = limits;
+    }
 
     /** Records the message on its topic's node, creating levels as needed, and returns that node. */
     public TopicNode apply(Message message) {
@@ -22,7 +51,8 @@ public final class TopicTree {
         if (node == null) {
             node = create(message.topic());
         }
-        node.record(message);
+        HistoryLimits limits = historyCost > historyLimits.totalBytes() ? historyLimits.squeezed() : historyLimits;
+        historyCost += node.record(message, limits);
         return node;
     }
 
@@ -46,6 +76,32 @@ public final class TopicTree {
     /** Every topic that has received a message, in no particular order. */
     public Collection<TopicNode> topics() {
         return Collections.unmodifiableCollection(byTopic.values());
+    }
+
+    /** Every level below the root, parents before children; iterative, so 200-level topics cannot overflow the stack. */
+    public void forEachLevel(Consumer<TopicNode> action) {
+        Deque<TopicNode> todo = new ArrayDeque<>(root.children());
+        while (!todo.isEmpty()) {
+            TopicNode node = todo.pop();
+            action.accept(node);
+            node.children().forEach(todo::push);
+        }
+    }
+
+    /** The topics at or below {@code topic} that hold a retained message, e.g. to delete them. */
+    public List<String> retainedTopicsUnder(String topic) {
+        List<String> found = new ArrayList<>();
+        find(topic).ifPresent(start -> {
+            Deque<TopicNode> todo = new ArrayDeque<>(List.of(start));
+            while (!todo.isEmpty()) {
+                TopicNode node = todo.pop();
+                if (node.holdsRetained()) {
+                    found.add(node.topic());
+                }
+                node.children().forEach(todo::push);
+            }
+        });
+        return List.copyOf(found);
     }
 
     /** Number of distinct topics that have received at least one message. */

@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import org.brokerscope.domain.HistoryLimits;
 import org.brokerscope.domain.Message;
 import org.brokerscope.domain.TopicNode;
 import org.brokerscope.domain.TopicSnapshot;
@@ -39,6 +43,9 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
     private final LongAdder failed = new LongAdder();
     private final AtomicLong applied = new AtomicLong();
     private final TopicTree tree = new TopicTree();
+    // Questions from other threads (a topic's history, the retained topics of a subtree), answered by the
+    // ingest thread between batches so the tree never needs a lock.
+    private final ConcurrentLinkedQueue<Runnable> queries = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile int topicCount;
     private volatile boolean running = true;
@@ -95,7 +102,39 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
         return new IngestStats(received.sum(), applied.get(), dropped.sum(), failed.sum(), queue.size(), topicCount);
     }
 
-    /** The topics changed since the last call, latest state each. Called by the UI once per frame. */
+    /**
+     * Runs {@code question} on the ingest thread against the topic tree, between two batches, and
+     * completes with its answer. The answer must be immutable: the tree itself must not escape.
+     */
+    public <T> CompletableFuture<T> query(Function<TopicTree, T> question) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        queries.add(() -> {
+            try {
+                answer.complete(question.apply(tree));
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        return answer;
+    }
+
+    /** The last messages of {@code topic}, oldest first; empty for an unknown topic. */
+    public CompletableFuture<List<Message>> history(String topic) {
+        return query(t -> t.find(topic).map(TopicNode::history).orElse(List.of()));
+    }
+
+    /** Changes how many messages each topic keeps (default {@value HistoryLimits#DEFAULT_ENTRIES}). */
+    public CompletableFuture<HistoryLimits> setHistoryEntries(int entries) {
+        return query(t -> {
+            t.setHistoryLimits(t.historyLimits().withEntries(entries));
+            return t.historyLimits();
+        });
+    }
+
+    /**
+     * The topics changed since the last call, latest state each, including the levels above them (their
+     * subtree totals changed too). Called by the UI once per frame.
+     */
     public Map<String, TopicSnapshot> takeChanges() {
         synchronized (changesLock) {
             if (changes.isEmpty()) {
@@ -134,9 +173,10 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
                 if (resendAll) {
                     resendAll = false;
                     synchronized (changesLock) {
-                        tree.topics().forEach(node -> changes.put(node.topic(), node.snapshot()));
+                        tree.forEachLevel(node -> changes.put(node.topic(), node.snapshot()));
                     }
                 }
+                answerQueries();
                 if (queue.drain(batch::add, BATCH) == 0) {
                     // Sleep rather than block on the queue: a blocked consumer makes every offer wake it,
                     // a context switch per message. Messages gather for a millisecond instead; the UI
@@ -149,6 +189,12 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
                 batch.clear();
                 touched.clear();
             }
+        }
+    }
+
+    private void answerQueries() {
+        for (Runnable q = queries.poll(); q != null; q = queries.poll()) {
+            q.run();
         }
     }
 
@@ -171,10 +217,23 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
         }
         queuedBytes.addAndGet(-bytes);
         topicCount = tree.topicCount();
+        addAncestors(touched);
         // Snapshots are taken once per topic per batch, not once per message.
         synchronized (changesLock) {
             touched.forEach((topic, node) -> changes.put(topic, node.snapshot()));
         }
         applied.addAndGet(batch.size());
+    }
+
+    // Parents' subtree totals changed with their children; each level is added once per batch.
+    private static void addAncestors(Map<String, TopicNode> touched) {
+        List<TopicNode> leaves = new ArrayList<>(touched.values());
+        java.util.Set<TopicNode> walked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (TopicNode leaf : leaves) {
+            for (TopicNode p = leaf.parent().orElse(null); p != null && !p.isRoot() && walked.add(p);
+                 p = p.parent().orElse(null)) {
+                touched.put(p.topic(), p);
+            }
+        }
     }
 }

@@ -67,6 +67,21 @@ final class AutoProtocolConnection implements BrokerConnection {
     }
 
     @Override
+    public CompletableFuture<Void> subscribe(Subscription subscription) {
+        return current.subscribe(subscription);
+    }
+
+    @Override
+    public boolean supportsSubscriptionOptions() {
+        return current.supportsSubscriptionOptions();
+    }
+
+    @Override
+    public CompletableFuture<Void> unsubscribe(String topicFilter) {
+        return current.unsubscribe(topicFilter);
+    }
+
+    @Override
     public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained) {
         return current.publish(topic, payload, qos, retained);
     }

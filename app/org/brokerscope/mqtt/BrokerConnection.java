@@ -17,6 +17,24 @@ public interface BrokerConnection extends AutoCloseable {
 
     CompletableFuture<Void> subscribe(String topicFilter, int qos);
 
+    /**
+     * Subscribes with MQTT 5 options. The default ignores the options (a 3.1.1 connection has none);
+     * check {@link #supportsSubscriptionOptions()} to tell the user.
+     */
+    default CompletableFuture<Void> subscribe(Subscription subscription) {
+        return subscribe(subscription.filter(), subscription.qos());
+    }
+
+    /** Whether {@link #subscribe(Subscription)} sends no-local, retain-as-published and retain handling. */
+    default boolean supportsSubscriptionOptions() {
+        return false;
+    }
+
+    /** Ends a subscription and stops making it again after a reconnect. */
+    default CompletableFuture<Void> unsubscribe(String topicFilter) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("unsubscribe"));
+    }
+
     CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained);
 
     /**

@@ -80,6 +80,12 @@ public final class PahoV3Connection implements BrokerConnection {
     }
 
     @Override
+    public CompletableFuture<Void> unsubscribe(String topicFilter) {
+        lifecycle.forget(topicFilter);
+        return call(listener -> client.unsubscribe(topicFilter, null, listener));
+    }
+
+    @Override
     public CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained) {
         return call(listener -> client.publish(topic, payload, qos, retained, null, listener));
     }

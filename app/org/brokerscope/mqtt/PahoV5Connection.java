@@ -15,6 +15,7 @@ import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /** A {@link BrokerConnection} over the Eclipse Paho MQTT 5 client. */
@@ -104,6 +105,28 @@ public final class PahoV5Connection implements BrokerConnection {
     @Override
     public CompletableFuture<Void> subscribe(String topicFilter, int qos) {
         return lifecycle.subscribe(topicFilter, () -> call(listener -> client.subscribe(topicFilter, qos, null, listener)));
+    }
+
+    @Override
+    public CompletableFuture<Void> subscribe(Subscription subscription) {
+        MqttSubscription sub = new MqttSubscription(subscription.filter(), subscription.qos());
+        sub.setNoLocal(subscription.noLocal());
+        sub.setRetainAsPublished(subscription.retainAsPublished());
+        sub.setRetainHandling(subscription.retainHandling());
+        // Through the lifecycle, so a reconnect makes it again with the same options, not just the QoS.
+        return lifecycle.subscribe(subscription.filter(),
+                () -> call(listener -> client.subscribe(new MqttSubscription[] {sub}, null, listener, new MqttProperties())));
+    }
+
+    @Override
+    public boolean supportsSubscriptionOptions() {
+        return true;
+    }
+
+    @Override
+    public CompletableFuture<Void> unsubscribe(String topicFilter) {
+        lifecycle.forget(topicFilter);
+        return call(listener -> client.unsubscribe(topicFilter, null, listener));
     }
 
     @Override

@@ -33,13 +33,15 @@ final class PahoV5Messages {
                 expiry == null ? OptionalLong.empty() : OptionalLong.of(expiry),
                 p.getPayloadFormat(),
                 user == null ? List.of() : user.stream()
-                        .map(u -> new MessageProperties.UserProperty(u.getKey(), u.getValue())).toList());
+                        .map(u -> new MessageProperties.UserProperty(u.getKey(), u.getValue())).toList(),
+                p.getSubscriptionIdentifiers() == null ? List.of() : List.copyOf(p.getSubscriptionIdentifiers()));
     }
 
     // Most messages carry no properties: skip building the record and its Optionals for them.
     private static boolean isEmpty(MqttProperties p) {
         return p.getContentType() == null && p.getResponseTopic() == null && p.getCorrelationData() == null
                 && p.getMessageExpiryInterval() == null && !p.getPayloadFormat()
-                && (p.getUserProperties() == null || p.getUserProperties().isEmpty());
+                && (p.getUserProperties() == null || p.getUserProperties().isEmpty())
+                && (p.getSubscriptionIdentifiers() == null || p.getSubscriptionIdentifiers().isEmpty());
     }
 }

@@ -74,12 +74,15 @@ class IngestPipelineTest {
             Map<String, TopicSnapshot> seen = new HashMap<>();
             Eventually.await(Duration.ofSeconds(5), () -> {
                 seen.putAll(pipeline.takeChanges());
-                return pipeline.stats().applied() == 3 && seen.size() == 2;
+                // Two topics and the two levels above them, whose subtree totals changed.
+                return pipeline.stats().applied() == 3 && seen.size() == 4;
             }, () -> "stats " + pipeline.stats() + ", changes " + seen.keySet());
 
             TopicSnapshot temperature = seen.get("maison/salon/temperature");
             assertEquals(2, temperature.messageCount());
             assertEquals("21.1", text(temperature.lastMessage().orElseThrow()));
+            assertEquals(3, seen.get("maison").subtreeMessageCount());
+            assertTrue(seen.get("maison").lastMessage().isEmpty(), "a level that received nothing itself");
             assertEquals(2, pipeline.stats().topicCount());
             assertEquals(0, pipeline.stats().queued());
             assertTrue(pipeline.takeChanges().isEmpty(), "changes already taken must not come back");
@@ -113,7 +116,7 @@ class IngestPipelineTest {
             Map<String, TopicSnapshot> all = new HashMap<>();
             Eventually.await(Duration.ofSeconds(5), () -> {
                 all.putAll(pipeline.takeChanges());
-                return all.size() == 2;
+                return all.size() == 3; // a, b/c and the level b
             }, () -> "resent so far: " + all.keySet());
             assertEquals("2", text(all.get("b/c").lastMessage().orElseThrow()));
         }

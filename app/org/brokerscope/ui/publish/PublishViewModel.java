@@ -108,7 +108,12 @@ public final class PublishViewModel {
     }
 
     public void onFrame(Frame frame) {
-        knownTopics.addAll(frame.changes().keySet());
+        // Changes also carry the levels above a topic; only topics that received a message are suggested.
+        frame.changes().values().forEach(s -> {
+            if (s.lastMessageOrNull() != null) {
+                knownTopics.add(s.topic());
+            }
+        });
         for (int i = 0; i < MAX_SETTLED_PER_FRAME; i++) {
             Runnable arrived = session.arrived().poll();
             if (arrived == null) {

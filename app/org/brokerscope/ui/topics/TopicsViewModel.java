@@ -1,87 +1,251 @@
 package org.brokerscope.ui.topics;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.TreeItem;
 import org.brokerscope.domain.Message;
-import org.brokerscope.domain.PayloadPreview;
-import org.brokerscope.domain.TopicSnapshot;
+import org.brokerscope.ingest.IngestPipeline;
+import org.brokerscope.mqtt.BrokerConnection;
 import org.brokerscope.ui.Frame;
 import org.brokerscope.ui.I18n;
 
 /**
- * Latest value per topic, fed once per frame. Applies at most {@link #MAX_ROWS_PER_FRAME} changes per
- * frame and carries the rest over, so a burst over many topics cannot stall a frame.
+ * The live topic tree: fed once per frame, searched off the FX thread, and the commands of its context
+ * menu. The inspector, chart and subscriptions panel have their own models, reached from here.
  */
 public final class TopicsViewModel {
-    static final int MAX_ROWS_PER_FRAME = 2_000;
-    private static final int PREVIEW_CHARS = 120;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    static final long DEBOUNCE_NANOS = 250_000_000L;
+    private static final long CLOCK_TICK_NANOS = 250_000_000L;
+    private static final long RESEARCH_NANOS = 1_000_000_000L;
 
     private final I18n i18n;
-    private static final Comparator<TopicRow> BY_TOPIC = Comparator.comparing(TopicRow::topic);
-
-    // Kept in topic order by inserting each new row at its place: a SortedList re-indexes its whole
-    // mapping on every insert, O(n) each and O(n²) while 10,000 topics arrive (seen with JFR).
-    private final ObservableList<TopicRow> rows = FXCollections.observableArrayList();
-    private final Map<String, TopicRow> byTopic = new HashMap<>();
-    private final Map<String, TopicSnapshot> pending = new LinkedHashMap<>();
+    private final IngestPipeline ingest;
+    private final java.util.function.Supplier<Optional<BrokerConnection>> monitor;
+    private final Executor background;
+    private final Consumer<String> publishTo;
+    private final TopicTreeModel tree = new TopicTreeModel();
+    private final InspectorViewModel inspector;
+    private final ChartViewModel chart;
+    private final ReadOnlyObjectWrapper<TreeItem<TopicItem>> shownRoot = new ReadOnlyObjectWrapper<>(tree.root());
+    private final ObjectProperty<TreeItem<TopicItem>> selected = new SimpleObjectProperty<>();
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper searchStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyLongWrapper clock = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper slowClock = new ReadOnlyLongWrapper();
+    private final AtomicReference<TopicSearch.Result> searchResult = new AtomicReference<>();
+    private long typedAtNanos = -1;
+    private long lastSearchNanos;
+    private long lastTickNanos;
+    private int sizeAtLastSearch;
+    private TopicSearch activeSearch = new TopicSearch("");
 
-    public TopicsViewModel(I18n i18n) {
+    /**
+     * @param monitor    the app's own connection, used to delete retained messages
+     * @param background runs searches over many topics, off the FX thread
+     * @param publishTo  opens the publish form for a topic (wired by the app)
+     */
+    public TopicsViewModel(I18n i18n, IngestPipeline ingest, java.util.function.Supplier<Optional<BrokerConnection>> monitor,
+                           Executor background, Consumer<String> publishTo) {
         this.i18n = i18n;
+        this.ingest = ingest;
+        this.monitor = monitor;
+        this.background = background;
+        this.publishTo = publishTo;
+        this.inspector = new InspectorViewModel(i18n, ingest, background);
+        this.chart = new ChartViewModel(ingest);
+        search.addListener((obs, old, now) -> typedAtNanos = Long.MAX_VALUE);
+        selected.addListener((obs, old, now) -> inspector.show(now == null ? null : now.getValue()));
     }
 
-    public ObservableList<TopicRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+    public ReadOnlyObjectProperty<TreeItem<TopicItem>> shownRootProperty() {
+        return shownRoot.getReadOnlyProperty();
+    }
+
+    /** The selected row; the view writes it, {@link #select} and the graph view set it too. */
+    public ObjectProperty<TreeItem<TopicItem>> selectedProperty() {
+        return selected;
+    }
+
+    /** The search box text: a substring or an MQTT filter, applied after a short pause in typing. */
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ReadOnlyStringProperty searchStatusProperty() {
+        return searchStatus.getReadOnlyProperty();
+    }
+
+    /** The outcome of the last command (delete retained), in the user's language. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty emptyProperty() {
         return empty.getReadOnlyProperty();
     }
 
-    public void onFrame(Frame frame) {
-        pending.putAll(frame.changes());
-        Iterator<TopicSnapshot> it = pending.values().iterator();
-        for (int i = 0; i < MAX_ROWS_PER_FRAME && it.hasNext(); i++) {
-            apply(it.next());
-            it.remove();
-        }
-        empty.set(rows.isEmpty());
+    /** Wall-clock milliseconds, ticking four times a second: flashes fade with it. */
+    public ReadOnlyLongProperty clockProperty() {
+        return clock.getReadOnlyProperty();
     }
 
-    private void apply(TopicSnapshot snapshot) {
-        TopicRow row = byTopic.get(snapshot.topic());
-        if (row == null) {
-            row = new TopicRow(snapshot.topic());
-            byTopic.put(snapshot.topic(), row);
-            int at = Collections.binarySearch(rows, row, BY_TOPIC);
-            rows.add(at < 0 ? -at - 1 : at, row);
+    /**
+     * Wall-clock milliseconds, ticking once a second: ages and rates are redrawn with it. Once, not four
+     * times: every visible row repaints two cells per tick, and on a software pipeline that adds up.
+     */
+    public ReadOnlyLongProperty slowClockProperty() {
+        return slowClock.getReadOnlyProperty();
+    }
+
+    public InspectorViewModel inspector() {
+        return inspector;
+    }
+
+    public ChartViewModel chart() {
+        return chart;
+    }
+
+    I18n i18n() {
+        return i18n;
+    }
+
+    public void onFrame(Frame frame) {
+        long now = frame.nowNanos();
+        if (typedAtNanos == Long.MAX_VALUE) {
+            typedAtNanos = now; // the first frame after a key press starts the pause
         }
-        Message last = snapshot.lastMessageOrNull();
-        if (last == null) {
+        tree.apply(frame.changes());
+        empty.set(tree.size() == 0);
+        if (now - lastTickNanos >= CLOCK_TICK_NANOS) {
+            lastTickNanos = now;
+            clock.set(System.currentTimeMillis());
+            if (clock.get() - slowClock.get() >= 1_000) {
+                slowClock.set(clock.get());
+            }
+        }
+        searchIfDue(now);
+        TopicSearch.Result result = searchResult.getAndSet(null);
+        if (result != null && result.search().equals(activeSearch)) {
+            showSearchResult(result);
+        }
+        inspector.onFrame(now);
+        chart.onFrame(frame.changes());
+    }
+
+    /**
+     * Selects {@code topic} in the tree, opening the levels above it; a search that hides it is cleared.
+     * For other views, e.g. the graph. Returns false for a topic not (yet) in the tree.
+     */
+    public boolean select(String topic) {
+        Optional<TreeItem<TopicItem>> item = tree.item(topic);
+        if (item.isEmpty()) {
+            return false;
+        }
+        if (!activeSearch.isEmpty()) {
+            search.set("");
+            activeSearch = new TopicSearch("");
+            typedAtNanos = -1;
+            shownRoot.set(tree.root());
+            searchStatus.set("");
+        }
+        tree.expandAncestors(item.get());
+        selected.set(item.get());
+        return true;
+    }
+
+    public void publishTo(String topic) {
+        publishTo.accept(topic);
+    }
+
+    /** Adds the topic to the chart; the view shows the chart tab. */
+    public void chart(String topic) {
+        chart.add(topic);
+    }
+
+    /** The latest payload of {@code item}, if it received one. */
+    public Optional<byte[]> payloadOf(TopicItem item) {
+        return item.state() == null ? Optional.empty() : item.state().lastMessage().map(Message::payload);
+    }
+
+    /** The topics at or below {@code topic} that hold a retained message, asked of the ingest thread. */
+    public CompletableFuture<List<String>> retainedUnder(String topic) {
+        return ingest.query(t -> t.retainedTopicsUnder(topic));
+    }
+
+    /**
+     * Deletes the retained message of each topic by publishing an empty retained message to it, one after
+     * the other (a burst of publishes would overrun the broker's receive maximum, see LIBRARY_NOTES).
+     */
+    public CompletableFuture<Integer> deleteRetained(List<String> topics) {
+        Optional<BrokerConnection> connection = monitor.get();
+        if (connection.isEmpty()) {
+            notice.set(i18n.text("topics.delete.notConnected"));
+            return CompletableFuture.completedFuture(0);
+        }
+        CompletableFuture<Integer> chain = CompletableFuture.completedFuture(0);
+        for (String topic : topics) {
+            chain = chain.thenCompose(done -> connection.get().publish(topic, new byte[0], 1, true).thenApply(v -> done + 1));
+        }
+        return chain;
+    }
+
+    /** Sets the notice after a delete finished; called on the FX thread. */
+    void reportDeleted(int deleted, Throwable error) {
+        notice.set(error == null ? i18n.text("topics.delete.done", deleted)
+                : i18n.text("topics.delete.failed", String.valueOf(error.getMessage())));
+    }
+
+    private void searchIfDue(long now) {
+        String text = search.get();
+        boolean typed = typedAtNanos >= 0 && now - typedAtNanos >= DEBOUNCE_NANOS;
+        // While a search is shown, new topics may match: look again now and then, not every frame.
+        boolean grown = !activeSearch.isEmpty() && tree.size() != sizeAtLastSearch && now - lastSearchNanos >= RESEARCH_NANOS;
+        if (!typed && !grown) {
             return;
         }
-        row.update(preview(last.payload()), snapshot.messageCount(), last.retained(),
-                TIME.format(Instant.ofEpochMilli(last.receivedAtMillis())));
+        typedAtNanos = -1;
+        lastSearchNanos = now;
+        sizeAtLastSearch = tree.size();
+        activeSearch = new TopicSearch(text);
+        if (activeSearch.isEmpty()) {
+            shownRoot.set(tree.root());
+            searchStatus.set("");
+            return;
+        }
+        searchStatus.set(i18n.text("topics.search.running"));
+        TopicSearch searchNow = activeSearch;
+        String[] topics = tree.topics();
+        background.execute(() -> searchResult.set(searchNow.run(topics)));
     }
 
-    private String preview(byte[] payload) {
-        PayloadPreview.Preview p = PayloadPreview.of(payload, PREVIEW_CHARS);
-        return switch (p.kind()) {
-            case EMPTY -> i18n.text("payload.empty");
-            case TEXT -> p.text();
-            case BINARY -> i18n.text("payload.binary", p.sizeBytes());
-        };
+    private void showSearchResult(TopicSearch.Result result) {
+        TreeItem<TopicItem> current = selected.get();
+        TopicTreeModel.Filtered filtered = tree.filtered(result.shown());
+        shownRoot.set(filtered.root());
+        String kind = result.search().isMqttFilter() ? i18n.text("topics.search.filter")
+                : result.search().looksLikeBadFilter() ? i18n.text("topics.search.badFilter") : i18n.text("topics.search.text");
+        searchStatus.set(result.total() > result.shown().size()
+                ? i18n.text("topics.search.capped", result.total(), result.shown().size(), kind)
+                : i18n.text("topics.search.matches", result.total(), kind));
+        // The same topic stays selected when the search runs again over new topics.
+        selected.set(current == null ? null : filtered.items().get(current.getValue().topic()));
     }
 }
