@@ -18,6 +18,7 @@ import org.brokerscope.mqtt.PublishRequest;
 import org.brokerscope.ui.Frame;
 import org.brokerscope.ui.I18n;
 import org.brokerscope.ui.publish.DraftCompiler.Field;
+import org.brokerscope.domain.TopicSnapshot;
 
 /**
  * The Publish view's state and commands: the form checked on every change, sending, the result of each
@@ -109,11 +110,8 @@ public final class PublishViewModel {
 
     public void onFrame(Frame frame) {
         // Changes also carry the levels above a topic; only topics that received a message are suggested.
-        frame.changes().values().forEach(s -> {
-            if (s.lastMessageOrNull() != null) {
-                knownTopics.add(s.topic());
-            }
-        });
+        knownTopics.addAll(frame.changes().values().stream().filter(s -> s.lastMessageOrNull() != null)
+                .map(TopicSnapshot::topic).toList());
         for (int i = 0; i < MAX_SETTLED_PER_FRAME; i++) {
             Runnable arrived = session.arrived().poll();
             if (arrived == null) {
