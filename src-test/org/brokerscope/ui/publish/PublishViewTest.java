@@ -124,7 +124,8 @@ class PublishViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> arrived.stream().anyMatch(m -> m.topic().equals("classe/tableau")
                 && new String(m.payload(), StandardCharsets.UTF_8).equals("Bonjour 1") && m.qos() == 1));
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("classe/tableau").tryQuery().isPresent());
+        // The tree shows levels: classe > tableau.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("tableau").tryQuery().isPresent());
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
     }
