@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.application.Application;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
 import org.brokerscope.BrokerscopeApp;
@@ -90,6 +91,19 @@ class MainWindowTest {
 
     @Test
     @Order(4)
+    void publishToThisTopicInTheTreeOpensThePublishFormFilledIn() throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("cuisine").tryQuery().isPresent());
+        robot.rightClickOn("cuisine");
+        robot.clickOn("Publish to this topic…");
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".publish-view").tryQuery().isPresent());
+        assertEquals("maison/cuisine", robot.lookup("#topicField").queryAs(TextField.class).getText());
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    @Order(5)
     void switchingToFrenchRebuildsTheWindowKeepsEveryTopicAndIsSaved() throws Exception {
         // A topic that is published once: after the rebuild only the model can bring its row back.
         String broker = text("#brokerLabel").replace("Broker mqtt://", "tcp://");
@@ -109,7 +123,7 @@ class MainWindowTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void closingStopsEverythingAndLeavesNoThreads() throws Exception {
         FxToolkit.cleanupStages();
         FxToolkit.cleanupApplication(app);
