@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -189,34 +188,15 @@ public final class PahoV5Connection implements BrokerConnection {
                         Optional.ofNullable(p.getAssignedClientIdentifier()));
     }
 
-    private CompletableFuture<Void> call(PahoCall action) {
-        return call(action, token -> { });
+    private static CompletableFuture<Void> call(PahoV5Calls.PahoCall action) {
+        return PahoV5Calls.call(action, token -> null);
     }
 
-    private CompletableFuture<Void> call(PahoCall action, Consumer<IMqttToken> onSuccess) {
-        CompletableFuture<Void> result = new CompletableFuture<>();
-        try {
-            action.start(new MqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    onSuccess.accept(token);
-                    result.complete(null);
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable error) {
-                    result.completeExceptionally(error);
-                }
-            });
-        } catch (MqttException | RuntimeException e) {
-            result.completeExceptionally(e);
-        }
-        return result;
-    }
-
-    @FunctionalInterface
-    private interface PahoCall {
-        void start(MqttActionListener listener) throws MqttException;
+    private static CompletableFuture<Void> call(PahoV5Calls.PahoCall action, Consumer<IMqttToken> onSuccess) {
+        return PahoV5Calls.call(action, token -> {
+            onSuccess.accept(token);
+            return null;
+        });
     }
 
     private final class Client implements ConnectionLifecycle.Client {

@@ -5,9 +5,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import org.brokerscope.domain.MessageProperties;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.common.packet.MqttWireMessage;
@@ -27,23 +25,8 @@ final class PahoV5Publish {
         message.setQos(request.qos());
         message.setRetained(request.retained());
         message.setProperties(toPaho(request.properties()));
-        CompletableFuture<PublishOutcome> result = new CompletableFuture<>();
-        try {
-            client.publish(request.topic(), message, null, new MqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    result.complete(outcome(request.qos(), token));
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable error) {
-                    result.completeExceptionally(error);
-                }
-            });
-        } catch (MqttException | RuntimeException e) {
-            result.completeExceptionally(e);
-        }
-        return result;
+        return PahoV5Calls.call(listener -> client.publish(request.topic(), message, null, listener),
+                token -> outcome(request.qos(), token));
     }
 
     static PublishOutcome outcome(int qos, IMqttToken token) {

@@ -15,11 +15,11 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.util.StringConverter;
 import org.brokerscope.domain.profile.ConnectionProfile;
 import org.brokerscope.domain.profile.MqttVersion;
 import org.brokerscope.domain.profile.Transport;
 import org.brokerscope.ui.I18n;
+import org.brokerscope.ui.ReadOnlyConverter;
 
 /** The connection dialog's controller: binds the form to {@link ConnectViewModel} and forwards the buttons. */
 public final class ConnectView {
@@ -91,9 +91,9 @@ public final class ConnectView {
         model.selectedProperty().addListener((obs, old, now) -> profileList.getSelectionModel().select(now));
         bindForm(model.form());
         transportBox.getItems().setAll(Transport.values());
-        transportBox.setConverter(converter(t -> t.scheme() + "://"));
+        transportBox.setConverter(ReadOnlyConverter.of(t -> t.scheme() + "://"));
         versionBox.getItems().setAll(MqttVersion.values());
-        versionBox.setConverter(converter(v -> i18n.text("connect.protocol." + v.name())));
+        versionBox.setConverter(ReadOnlyConverter.of(v -> i18n.text("connect.protocol." + v.name())));
         urlField.textProperty().bindBidirectional(model.urlProperty());
         urlField.setOnAction(e -> model.fillFromUrl());
         wsPathField.disableProperty().bind(transportBox.valueProperty().map(t -> !t.webSocket()).orElse(true));
@@ -152,20 +152,6 @@ public final class ConnectView {
 
     private static void bind(TextInputControl field, Property<String> property) {
         field.textProperty().bindBidirectional(property);
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                throw new UnsupportedOperationException("not editable");
-            }
-        };
     }
 
     @FXML

@@ -22,9 +22,9 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.GridPane;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 import org.brokerscope.domain.PayloadFormat;
 import org.brokerscope.ui.I18n;
+import org.brokerscope.ui.ReadOnlyConverter;
 
 /** The Publish view's controller: binds the form to {@link PublishViewModel} and forwards the user's actions. */
 public final class PublishView {
@@ -118,7 +118,7 @@ public final class PublishView {
 
     private void bindPayload(PublishForm form) {
         formatBox.getItems().setAll(PayloadFormat.values());
-        formatBox.setConverter(converter(f -> i18n.text("publish.format." + f.name())));
+        formatBox.setConverter(ReadOnlyConverter.of(f -> i18n.text("publish.format." + f.name())));
         formatBox.valueProperty().bindBidirectional(form.formatProperty());
         payloadArea.textProperty().bindBidirectional(form.payloadTextProperty());
         variablesBox.selectedProperty().bindBidirectional(form.expandVariablesProperty());
@@ -300,19 +300,5 @@ public final class PublishView {
     private static void show(javafx.scene.Node node, javafx.beans.value.ObservableBooleanValue when) {
         node.visibleProperty().bind(when);
         node.managedProperty().bind(when);
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                throw new UnsupportedOperationException("not editable");
-            }
-        };
     }
 }

@@ -1,7 +1,6 @@
 package org.brokerscope.ui.sensors;
 
 import java.io.File;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -19,10 +18,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 import org.brokerscope.sim.Measure;
 import org.brokerscope.sim.PayloadFormat;
 import org.brokerscope.ui.I18n;
+import org.brokerscope.ui.ReadOnlyConverter;
 
 /** The Sensors view: the virtual sensors with live values, and the teacher's controls. */
 public final class SensorsView {
@@ -90,10 +89,10 @@ public final class SensorsView {
         selectARoom();
         model.rooms().addListener((ListChangeListener<String>) change -> selectARoom());
         measureBox.getItems().setAll(Measure.values());
-        measureBox.setConverter(converter(m -> i18n.text("sensors.measure." + m.key())));
+        measureBox.setConverter(ReadOnlyConverter.of(m -> i18n.text("sensors.measure." + m.key())));
         measureBox.setValue(Measure.TEMPERATURE);
         speedBox.getItems().setAll(SensorsViewModel.SPEEDS);
-        speedBox.setConverter(converter(s -> "×" + Math.round(s)));
+        speedBox.setConverter(ReadOnlyConverter.of(s -> "×" + Math.round(s)));
         speedBox.setValue(1.0);
         speedBox.valueProperty().addListener((obs, old, now) -> {
             if (now != null) {
@@ -110,7 +109,7 @@ public final class SensorsView {
 
     private void initEditor() {
         formatBox.getItems().setAll(PayloadFormat.values());
-        formatBox.setConverter(converter(f -> i18n.text("sensors.format." + f.key())));
+        formatBox.setConverter(ReadOnlyConverter.of(f -> i18n.text("sensors.format." + f.key())));
         qosBox.getItems().setAll(0, 1, 2);
         editor.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         editLabel.setText(i18n.text("sensors.edit.none"));
@@ -203,20 +202,6 @@ public final class SensorsView {
         chooser.setTitle(i18n.text("sensors.file.title"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.text("sensors.file.kind"), "*.json"));
         return chooser;
-    }
-
-    private static <T> StringConverter<T> converter(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                throw new UnsupportedOperationException("not editable");
-            }
-        };
     }
 
     /** Start or Stop for one sensor, following its state. */
