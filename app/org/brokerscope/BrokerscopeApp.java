@@ -2,9 +2,12 @@ package org.brokerscope;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -18,9 +21,11 @@ import org.brokerscope.settings.ConfigDirectory;
 import org.brokerscope.settings.JsonFileStore;
 import org.brokerscope.ui.AppView;
 import org.brokerscope.ui.CrashReporter;
+import org.brokerscope.ui.Frame;
 import org.brokerscope.ui.FxPump;
 import org.brokerscope.ui.FxmlViews;
 import org.brokerscope.ui.I18n;
+import org.brokerscope.ui.PaintProbe;
 import org.brokerscope.ui.StartupTimer;
 import org.brokerscope.ui.connect.ConnectDialogs;
 import org.brokerscope.domain.profile.ConnectionProfile;
@@ -47,6 +52,7 @@ public final class BrokerscopeApp extends Application {
     private AppSettings settings;
     private AppServices services;
     private FxPump pump;
+    private final Optional<PaintProbe> paintProbe = PaintProbe.fromProperty();
     private ExecutorService background;
     private Stage stage;
     private I18n i18n;
@@ -85,6 +91,7 @@ public final class BrokerscopeApp extends Application {
         rooms = RoomsDashboard.start(services, ConfigDirectory.resolve());
         subscriptions = new SubscriptionsViewModel(services::monitor);
         showShell();
+        paintProbe.ifPresent(probe -> probe.attach(stage.getScene()));
         stage.setMinWidth(760);
         stage.setMinHeight(480);
         var icon = BrokerscopeApp.class.getResourceAsStream("/icons/brokerscope-256.png");
@@ -134,8 +141,10 @@ public final class BrokerscopeApp extends Application {
         // A scene reused by someone else (TestFX shares one stage between test classes) has no view recorded.
         AppView current = stage.getScene() != null && stage.getScene().getUserData() instanceof AppView shown ? shown : startView();
         shellModel.selectedViewProperty().set(current);
-        pump.setListeners(List.of(shellModel::onFrame, topics::onFrame, startupTimer::onFrame, publishModel::onFrame,
-                sensorsModel::onFrame, roomsModel::onFrame, graph::onFrame));
+        List<Consumer<Frame>> views = new ArrayList<>(List.of(shellModel::onFrame, topics::onFrame,
+                startupTimer::onFrame, publishModel::onFrame, sensorsModel::onFrame, roomsModel::onFrame, graph::onFrame));
+        paintProbe.ifPresent(probe -> views.add(probe::onFrame));
+        pump.setListeners(views);
         // A rebuilt shell has empty views: have the model send every topic again, not just the next changes.
         services.ingest().resendAll();
         if (stage.getScene() == null) {

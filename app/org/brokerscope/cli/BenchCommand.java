@@ -10,6 +10,7 @@ import org.brokerscope.cli.bench.IngestBenchmark;
 import org.brokerscope.cli.bench.IngestOptions;
 import org.brokerscope.cli.bench.LatencyBenchmark;
 import org.brokerscope.cli.bench.MemoryBenchmark;
+import org.brokerscope.cli.bench.PaintLatencyBenchmark;
 import org.brokerscope.cli.bench.SoakBenchmark;
 import org.brokerscope.cli.bench.StartupBenchmark;
 
@@ -29,6 +30,7 @@ final class BenchCommand {
                     + " [--payload BYTES] [--qos 0|1] [--runs N] [--json FILE]");
             err.println("       brokerscope bench memory");
             err.println("       brokerscope bench latency [--broker tcp://HOST:PORT]");
+            err.println("       brokerscope bench latency --paint   (publish to a laid-out frame; needs a display)");
             err.println("       brokerscope bench startup        (needs a display)");
             err.println("       brokerscope bench frames [--view topics|graph|rooms] [--load topics|graph]   (needs a display)");
             err.println("       brokerscope bench fleet [--sensors N]");
@@ -41,7 +43,8 @@ final class BenchCommand {
             return switch (args[0]) {
                 case "ingest" -> IngestBenchmark.main(IngestOptions.parse(rest), out, err);
                 case "memory" -> MemoryBenchmark.main(out);
-                case "latency" -> LatencyBenchmark.main(brokerOption(rest), out);
+                case "latency" -> rest.length == 1 && rest[0].equals("--paint") ? PaintLatencyBenchmark.main(out)
+                        : LatencyBenchmark.main(brokerOption(rest), out);
                 case "startup" -> StartupBenchmark.main(5, out);
                 case "frames" -> FramesBenchmark.main(out, FramesBenchmark.viewOption(rest),
                         FramesBenchmark.loadOption(rest));

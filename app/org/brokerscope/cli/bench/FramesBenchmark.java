@@ -1,17 +1,9 @@
 package org.brokerscope.cli.bench;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.brokerscope.broker.FreePorts;
 import org.brokerscope.mqtt.BrokerConnection;
 import org.brokerscope.mqtt.ConnectionSettings;
 import org.brokerscope.mqtt.PahoV5Connection;
@@ -70,16 +62,11 @@ public final class FramesBenchmark {
     }
 
     public static int main(PrintStream out, String view, String load) throws Exception {
-        int port = FreePorts.any("127.0.0.1");
-        Path config = Files.createTempDirectory("brokerscope-frames-");
-        Files.createDirectories(config.resolve("brokerscope"));
-        Files.writeString(config.resolve("brokerscope/settings.json"),
-                "{\"embeddedBrokerPort\":" + port + ",\"demoSensors\":false}");
         List<String> reports = new CopyOnWriteArrayList<>();
         List<String> workReports = new CopyOnWriteArrayList<>();
-        Process app = startApp(config, view, reports, workReports);
-        try {
-            awaitPort(port);
+        try (AppChild app = AppChild.start(List.of("brokerscope.frameStats=true", START_VIEW_PROPERTY + "=" + view),
+                line -> collect(line, reports, workReports))) {
+            int port = app.port();
             Thread.sleep(3_000); // let the window settle after connecting
             out.println("View: " + view + ", load: " + load);
             if (load.equals("graph")) {
@@ -91,7 +78,7 @@ public final class FramesBenchmark {
             out.println("| msg/s offered | FX frames p50 | p99 | max | frames over 16.7 ms |");
             out.println("|---:|---:|---:|---:|---:|");
             try (BrokerConnection publisher = new PahoV5Connection(
-                    ConnectionSettings.of("tcp://127.0.0.1:" + port, "bench-frames-pub"), m -> { })) {
+                    ConnectionSettings.of(app.brokerUri(), "bench-frames-pub"), m -> { })) {
                 publisher.connect().get(10, TimeUnit.SECONDS);
                 for (int rate : RATES) {
                     reports.clear();
@@ -104,8 +91,6 @@ public final class FramesBenchmark {
                     out.printf("| %,d | %s |%n", rate, reports.isEmpty() ? "no report" : reports.get(reports.size() - 1));
                 }
             }
-        } finally {
-            ChildProcesses.stop(app, Duration.ofSeconds(15));
         }
         return 0;
     }
@@ -128,31 +113,15 @@ public final class FramesBenchmark {
         }
     }
 
-    private static Process startApp(Path config, String view, List<String> reports, List<String> workReports) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
-                "-Dbrokerscope.frameStats=true", "-D" + START_VIEW_PROPERTY + "=" + view, "-cp", System.getProperty("java.class.path"), "org.brokerscope.Main")
-                .redirectErrorStream(true);
-        builder.environment().put("XDG_CONFIG_HOME", config.toString());
-        Process process = builder.start();
-        Thread.ofPlatform().daemon(true).start(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    int at = line.indexOf("Frames: ");
-                    if (at >= 0) {
-                        reports.add(format(line.substring(at + "Frames: ".length())));
-                    }
-                    int work = line.indexOf(GRAPH_WORK);
-                    if (work >= 0) {
-                        workReports.add(line.substring(work + GRAPH_WORK.length()));
-                    }
-                }
-            } catch (IOException e) {
-                // The app has gone; the phase reports what it got.
-            }
-        });
-        return process;
+    private static void collect(String line, List<String> reports, List<String> workReports) {
+        int at = line.indexOf("Frames: ");
+        if (at >= 0) {
+            reports.add(format(line.substring(at + "Frames: ".length())));
+        }
+        int work = line.indexOf(GRAPH_WORK);
+        if (work >= 0) {
+            workReports.add(line.substring(work + GRAPH_WORK.length()));
+        }
     }
 
     // "n=300 p50=16.7 ms p99=17.0 ms max=18.2 ms over16.7=0.3%" -> "16.7 ms | 17.0 ms | 18.2 ms | 0.3%"
@@ -160,16 +129,5 @@ public final class FramesBenchmark {
         String[] parts = stats.replaceAll("n=\\d+ ", "").replace(" ms", "").split(" ");
         return parts[0].substring(4) + " ms | " + parts[1].substring(4) + " ms | " + parts[2].substring(4) + " ms | "
                 + parts[3].substring(parts[3].indexOf('=') + 1);
-    }
-
-    private static void awaitPort(int port) throws InterruptedException, IOException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (FreePorts.isListening("127.0.0.1", port)) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new IOException("The app's embedded broker never listened on " + port + "; is there a display?");
     }
 }
