@@ -74,7 +74,10 @@ public final class PayloadText {
         return s.toString();
     }
 
-    /** The payload as a number when it is one, like {@code 21.5} or {@code -3}; up to 64 bytes are looked at. */
+    /**
+     * The payload as a number when it is one, like {@code 21.5} or {@code -3}; up to 64 bytes are looked at.
+     * {@code 1e400} is no number here: a double cannot hold it, and showing "Infinity" would hide the text.
+     */
     public static OptionalDouble number(byte[] payload) {
         if (payload.length == 0 || payload.length > 64) {
             return OptionalDouble.empty();
@@ -83,7 +86,8 @@ public final class PayloadText {
         if (s.isEmpty() || !s.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
             return OptionalDouble.empty();
         }
-        return OptionalDouble.of(Double.parseDouble(s));
+        double value = Double.parseDouble(s);
+        return Double.isFinite(value) ? OptionalDouble.of(value) : OptionalDouble.empty();
     }
 
     public enum ImageType { PNG, JPEG }

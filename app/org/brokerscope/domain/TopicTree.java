@@ -63,7 +63,7 @@ public final class TopicTree {
             return Optional.of(node);
         }
         Optional<TopicNode> walked = Optional.of(root);
-        for (String level : topic.split("/", -1)) {
+        for (String level : Topics.treeLevels(topic)) {
             walked = walked.flatMap(n -> n.child(level));
         }
         return walked;
@@ -111,15 +111,8 @@ public final class TopicTree {
 
     private TopicNode create(String topic) {
         TopicNode node = root;
-        int start = 0;
-        while (true) {
-            int slash = topic.indexOf('/', start);
-            String level = slash < 0 ? topic.substring(start) : topic.substring(start, slash);
+        for (String level : Topics.treeLevels(topic)) {
             node = node.childOrCreate(level);
-            if (slash < 0) {
-                break;
-            }
-            start = slash + 1;
         }
         byTopic.put(topic, node);
         return node;

@@ -10,6 +10,12 @@ import java.util.Optional;
 public final class Topics {
     /** Topic names and filters are UTF-8 strings with a two-byte length prefix. */
     public static final int MAX_BYTES = 65_535;
+    /**
+     * The most levels a tree (topic tree, graph) makes for one topic; a deeper topic keeps the rest,
+     * slashes and all, as its last level. Each level holds its full topic, so levels cost the square of
+     * the depth: 65,535 slashes would be 2 billion characters. Nothing is hidden: the last level shows the rest.
+     */
+    public static final int MAX_TREE_LEVELS = 256;
 
     private Topics() {
     }
@@ -69,6 +75,22 @@ public final class Topics {
             }
         }
         return f.length == t.length;
+    }
+
+    /** The topic's levels in a tree: split at '/', at most {@link #MAX_TREE_LEVELS}, the last taking the rest. */
+    public static String[] treeLevels(String topic) {
+        return topic.split("/", MAX_TREE_LEVELS);
+    }
+
+    /** Where the topic's parent level ends in a tree: the index of that '/', or -1 for a top level. */
+    public static int treeParentEnd(String topic) {
+        int slashes = 0;
+        for (int i = 0; i < topic.length(); i++) {
+            if (topic.charAt(i) == '/' && ++slashes == MAX_TREE_LEVELS - 1) {
+                return i;
+            }
+        }
+        return topic.lastIndexOf('/');
     }
 
     private static Optional<Problem> checkCommon(String topic) {

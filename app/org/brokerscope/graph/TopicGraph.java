@@ -36,7 +36,7 @@ final class TopicGraph {
             return known;
         }
         TopicVertex at = broker;
-        for (String level : topic.split("/", -1)) {
+        for (String level : org.brokerscope.domain.Topics.treeLevels(topic)) {
             TopicVertex next = at.existingChild(level);
             if (next == null) {
                 next = at.child(level);

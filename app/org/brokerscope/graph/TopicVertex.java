@@ -56,7 +56,8 @@ public final class TopicVertex extends Vertex {
     }
 
     TopicVertex child(String name) {
-        return children.computeIfAbsent(name, n -> new TopicVertex(n, path.isEmpty() ? n : path + "/" + n, this));
+        // The broker is the root, not "a level with an empty path": under "/a" the empty first level's child is "/a".
+        return children.computeIfAbsent(name, n -> new TopicVertex(n, isBroker() ? n : path + "/" + n, this));
     }
 
     TopicVertex existingChild(String name) {

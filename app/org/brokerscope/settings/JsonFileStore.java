@@ -1,13 +1,17 @@
 package org.brokerscope.settings;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.brokerscope.domain.AtomicFiles;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,11 +20,17 @@ import java.util.function.Supplier;
 
 /**
  * One JSON file holding one value, written atomically. A file that cannot be read is moved aside as a
- * backup, never overwritten, and the caller is told where it went.
+ * backup, never overwritten, and the caller is told where it went. That covers broken JSON, a value of the
+ * wrong type ({@code "port": "abc"}, or {@code "language": 42}: no silent conversion), and a file written
+ * by a newer version ({@code "version"} above {@link #FORMAT}), whose fields this version could misread
+ * and would drop on its next save.
  */
 public final class JsonFileStore<T> {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The file format this version writes, as {@code "version"}; files without one are format 1. */
+    public static final int FORMAT = 1;
+    private static final String VERSION = "version";
+    private static final ObjectMapper MAPPER = strict(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT));
 
     private final Path file;
     private final Class<T> type;
@@ -46,27 +56,44 @@ public final class JsonFileStore<T> {
         // Only a file we could read but not understand is corrupt; a read error (permissions) propagates.
         T value;
         try {
-            value = MAPPER.readValue(file.toFile(), type);
+            JsonNode root = MAPPER.readTree(file.toFile());
+            if (root == null || !root.isObject()) {
+                return corrupt("the file holds no JSON object");
+            }
+            JsonNode version = ((ObjectNode) root).remove(VERSION);
+            if (version != null && !version.canConvertToInt()) {
+                return corrupt("\"version\" must be a whole number, was " + version);
+            }
+            if (version != null && version.asInt() > FORMAT) {
+                return corrupt("written by a newer Brokerscope (format " + version.asInt() + "; this one reads format "
+                        + FORMAT + ")");
+            }
+            value = MAPPER.treeToValue(root, type);
         } catch (JacksonException | IllegalArgumentException e) {
             return corrupt(reason(e));
         }
         return value == null ? corrupt("the file holds no value") : new Loaded<>(value, Optional.empty(), Optional.empty());
     }
 
-    /** Writes to a temporary file beside the target, then renames it over the target in one step. */
+    /** Writes the value with its format version through {@link AtomicFiles}: a crash leaves the old file or the new. */
     public void save(T value) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            MAPPER.writeValue(temp.toFile(), value);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
+        ObjectNode root = MAPPER.createObjectNode().put(VERSION, FORMAT);
+        root.setAll((ObjectNode) MAPPER.valueToTree(value));
+        AtomicFiles.write(file, MAPPER.writeValueAsBytes(root));
+    }
+
+    // Jackson turns 42 into "42" and "true" into true by default: a hand-edited file with a wrong type
+    // would load as something nobody wrote. Refuse instead, so the file is kept and the user told.
+    private static ObjectMapper strict(ObjectMapper mapper) {
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        for (LogicalType t : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            mapper.coercionConfigFor(t).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         }
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        return mapper;
     }
 
     private Loaded<T> corrupt(String why) throws IOException {

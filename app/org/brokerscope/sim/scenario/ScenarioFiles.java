@@ -9,11 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.brokerscope.domain.AtomicFiles;
 import org.brokerscope.sim.FaultSettings;
 import org.brokerscope.sim.Measure;
 import org.brokerscope.sim.Occupancy;
@@ -26,6 +26,8 @@ import org.brokerscope.sim.SensorSpec;
  */
 public final class ScenarioFiles {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The format this version writes as {@code "version"}; a file without one is format 1. */
+    public static final int FORMAT = 1;
 
     private ScenarioFiles() {
     }
@@ -55,6 +57,14 @@ public final class ScenarioFiles {
         if (root == null || !root.isObject()) {
             throw new ScenarioException("A scenario file holds one JSON object with a \"sensors\" array", null);
         }
+        JsonNode version = root.path("version");
+        if (!version.isMissingNode() && !version.canConvertToInt()) {
+            throw new ScenarioException("\"version\" must be a whole number, was " + version, null);
+        }
+        if (version.asInt(FORMAT) > FORMAT) {
+            throw new ScenarioException("This scenario was written by a newer Brokerscope (format " + version.asInt()
+                    + "); this version reads format " + FORMAT + ". Update Brokerscope to open it.", null);
+        }
         JsonNode sensors = root.path("sensors");
         if (!sensors.isArray() || sensors.isEmpty()) {
             throw new ScenarioException("\"sensors\" must be a non-empty array", null);
@@ -74,21 +84,14 @@ public final class ScenarioFiles {
         }
     }
 
-    /** Writes beside the target, then renames over it, so a crash never leaves half a file. */
+    /** Writes through {@link AtomicFiles}, so a crash never leaves half a file. */
     public static void write(Scenario scenario, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(temp, toJson(scenario));
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, toJson(scenario).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public static String toJson(Scenario scenario) {
         ObjectNode root = MAPPER.createObjectNode();
+        root.put("version", FORMAT);
         root.put("name", scenario.name());
         root.put("timeAcceleration", scenario.acceleration());
         ArrayNode sensors = root.putArray("sensors");

@@ -24,6 +24,7 @@ public final class RoomsDashboard implements AutoCloseable {
     private final RoomsFeed feed;
     private final JsonFileStore<RoomsSettings> store;
     private RoomsSettings settings;
+    private java.util.Optional<Path> backup = java.util.Optional.empty();
 
     RoomsDashboard(RoomsFeed feed, ScheduledExecutorService scheduler, JsonFileStore<RoomsSettings> store) {
         this.feed = feed;
@@ -33,6 +34,7 @@ public final class RoomsDashboard implements AutoCloseable {
         try {
             JsonFileStore.Loaded<RoomsSettings> l = store.load();
             l.corruptFileBackup().ifPresent(b -> LOG.log(System.Logger.Level.WARNING, "rooms.json unreadable, kept as {0}", b));
+            backup = l.corruptFileBackup();
             loaded = l.value();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "Cannot read {0}: {1}", store.file(), e.getMessage());
@@ -52,6 +54,9 @@ public final class RoomsDashboard implements AutoCloseable {
                 RoomsSettings::defaults, Clock.systemUTC());
         RoomsDashboard dashboard = new RoomsDashboard(feed, scheduler, store);
         RoomsViewModel.applyToFeed(dashboard.settings, feed);
+        // The user is told, as for settings.json: a logged warning alone is a silent loss of their layout.
+        dashboard.backup.ifPresent(b -> services.notice(new org.brokerscope.AppStatus.Notice(
+                org.brokerscope.AppStatus.Notice.Kind.SETTINGS_BACKED_UP, java.util.List.of(b.getFileName().toString()))));
         feed.start();
         return dashboard;
     }

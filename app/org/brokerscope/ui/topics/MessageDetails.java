@@ -31,7 +31,7 @@ final class MessageDetails {
 
     List<Detail> of(Message m) {
         List<Detail> rows = new ArrayList<>();
-        rows.add(row("inspector.meta.topic", m.topic()));
+        rows.add(row("inspector.meta.topic", TopicCells.shortened(i18n, m.topic())));
         rows.add(row("inspector.meta.qos", String.valueOf(m.qos())));
         rows.add(row("inspector.meta.retained", i18n.text(m.retained() ? "inspector.yes" : "inspector.no")));
         rows.add(row("inspector.meta.time", TIME.format(Instant.ofEpochMilli(m.receivedAtMillis()))));

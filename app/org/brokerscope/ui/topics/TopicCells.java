@@ -24,6 +24,7 @@ import org.brokerscope.ui.I18n;
 final class TopicCells {
     static final long FLASH_MILLIS = 600;
     private static final int PREVIEW_CHARS = 60;
+    static final int MAX_CELL_CHARS = 200;
     private static final PseudoClass FLASH = PseudoClass.getPseudoClass("flash");
     private static final PseudoClass RETAINED = PseudoClass.getPseudoClass("retained");
     private static final PseudoClass SYSTEM = PseudoClass.getPseudoClass("sys");
@@ -41,7 +42,8 @@ final class TopicCells {
             @Override
             protected void updateItem(TopicItem item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.name().isEmpty() ? i18n.text("topics.emptyLevel") : item.name());
+                setText(empty || item == null ? null : item.name().isEmpty() ? i18n.text("topics.emptyLevel")
+                        : shortened(i18n, item.name()));
             }
         });
         for (TreeTableColumn<TopicItem, TopicSnapshot> c : java.util.List.of(value, count, rate, age, retained, qos)) {
@@ -56,6 +58,15 @@ final class TopicCells {
         age.setCellFactory(c -> cell((s, now) -> age(s.subtreeLastMillis(), now), clock));
         retained.setCellFactory(c -> cell((s, now) -> s.holdsRetained() ? "R" : "", null));
         qos.setCellFactory(c -> cell((s, now) -> s.lastMessage().map(m -> String.valueOf(m.qos())).orElse(""), null));
+    }
+
+    /**
+     * A name or topic cut for a cell, its full length said: laying out a 65,535-character label costs the
+     * FX thread about a second on a software pipeline, and nobody reads past the first line anyway.
+     */
+    static String shortened(I18n i18n, String text) {
+        return text.length() <= MAX_CELL_CHARS ? text
+                : i18n.text("topics.longName", text.substring(0, MAX_CELL_CHARS), text.length());
     }
 
     /** One line for lists: the text cut to {@code chars}, or a word for empty and binary payloads. */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import javafx.collections.ObservableList;
 import javafx.scene.control.TreeItem;
 import org.brokerscope.domain.TopicSnapshot;
+import org.brokerscope.domain.Topics;
 
 /**
  * The tree's items on the FX thread, fed with the ingest path's snapshots once per frame. Work per
@@ -91,7 +92,7 @@ final class TopicTreeModel {
         if (existing != null) {
             return existing;
         }
-        int slash = topic.lastIndexOf('/');
+        int slash = Topics.treeParentEnd(topic);
         TreeItem<TopicItem> parent = slash < 0 ? root : itemOrCreate(topic.substring(0, slash));
         TreeItem<TopicItem> item = new TreeItem<>(new TopicItem(topic.substring(slash + 1), topic));
         if (items.size() < AUTO_EXPAND_BELOW) {
@@ -144,7 +145,7 @@ final class TopicTreeModel {
             return copy;
         }
         TreeItem<TopicItem> original = items.get(topic);
-        int slash = topic.lastIndexOf('/');
+        int slash = Topics.treeParentEnd(topic);
         TreeItem<TopicItem> parent = slash < 0 ? filteredRoot : copyWithAncestors(topic.substring(0, slash), filteredRoot, copies);
         copy = new TreeItem<>(original != null ? original.getValue() : new TopicItem(topic.substring(slash + 1), topic));
         copy.setExpanded(true);
