@@ -62,6 +62,14 @@ final class TopicTreeModel {
         return items.keySet().toArray(String[]::new);
     }
 
+    /** Forgets every level, e.g. after a switch to another broker. */
+    void clear() {
+        root.getChildren().clear();
+        items.clear();
+        pending.clear();
+        openedAutomatically.clear();
+    }
+
     /** Takes a frame's changes and applies what the caps allow; returns how many were applied. */
     int apply(Map<String, TopicSnapshot> changes) {
         pending.putAll(changes);
