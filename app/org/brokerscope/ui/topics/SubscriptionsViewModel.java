@@ -1,5 +1,6 @@
 package org.brokerscope.ui.topics;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -69,6 +70,8 @@ public final class SubscriptionsViewModel {
         Optional<BrokerConnection> current = monitor.get();
         if (current.isPresent() && current.get() != listed) {
             listFor(current.get());
+        } else if (current.isPresent()) {
+            addMissing(current.get()); // e.g. the app's # made just after the connection appeared
         }
         if (!systemSubscribed && frame.connection() == ConnectionState.CONNECTED && monitor.get().isPresent()) {
             systemSubscribed = true;
@@ -109,11 +112,24 @@ public final class SubscriptionsViewModel {
     // a refused SUBACK as success).
     private void listFor(BrokerConnection connection) {
         listed = connection;
-        boolean ignored = !connection.supportsSubscriptionOptions();
-        rows.setAll(connection.subscriptions().stream().map(s -> new Row(s,
-                ignored && s.hasV5Options() ? Status.OPTIONS_IGNORED : Status.ACTIVE, "")).toList());
-        systemSubscribed = rows.stream().anyMatch(r -> r.subscription().filter().equals("$SYS/#"));
+        rows.clear();
+        systemSubscribed = false;
         problem.set("");
+        addMissing(connection);
+    }
+
+    private void addMissing(BrokerConnection connection) {
+        List<Subscription> made = connection.subscriptions();
+        if (made.size() == rows.size()) {
+            return; // the usual frame: nothing new
+        }
+        boolean ignored = !connection.supportsSubscriptionOptions();
+        for (Subscription s : made) {
+            if (rows.stream().noneMatch(r -> r.subscription().filter().equals(s.filter()))) {
+                rows.add(new Row(s, ignored && s.hasV5Options() ? Status.OPTIONS_IGNORED : Status.ACTIVE, ""));
+            }
+        }
+        systemSubscribed |= rows.stream().anyMatch(r -> r.subscription().filter().equals("$SYS/#"));
     }
 
     private void replace(Row old, Row now) {

@@ -65,7 +65,9 @@ class TopicsMarkersTest extends TopicsWindowTestBase {
         selectWhenKnown("usine/ligne1/temperature");
         runFx(() -> screen.model().chart("usine/ligne1/temperature"));
         awaitFx(() -> legendText().equals("usine/ligne1/temperature (1)"));
+        // One point per frame at most (the latest value): wait for each before the next.
         publish("usine/ligne1/temperature", "41", false);
+        awaitFx(() -> legendText().equals("usine/ligne1/temperature (2)"));
         publish("usine/ligne1/temperature", "42", false);
         awaitFx(() -> legendText().equals("usine/ligne1/temperature (3)"));
     }
