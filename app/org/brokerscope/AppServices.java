@@ -14,6 +14,7 @@ import org.brokerscope.broker.BrokerEndpoint;
 import org.brokerscope.broker.BrokerOptions;
 import org.brokerscope.broker.EmbeddedBroker;
 import org.brokerscope.ingest.IngestPipeline;
+import org.brokerscope.ingest.IngestSource;
 import org.brokerscope.mqtt.BrokerConnection;
 import org.brokerscope.mqtt.BrokerConnections;
 import org.brokerscope.mqtt.ConnectionSettings;
@@ -40,6 +41,8 @@ public final class AppServices implements AutoCloseable {
     private volatile AppStatus status = AppStatus.IDLE;
     private EmbeddedBroker broker;
     private BrokerConnection monitor;
+    // The monitor's way into the ingest pipeline: the active one; a switch makes another one active.
+    private IngestSource monitorSource;
     private SensorFleet fleet;
     private boolean closing;
 
@@ -95,7 +98,8 @@ public final class AppServices implements AutoCloseable {
      */
     public CompletableFuture<BrokerConnection> switchMonitor(ConnectionSettings target,
                                                              List<org.brokerscope.domain.profile.Subscription> subscriptions) {
-        BrokerConnection candidate = BrokerConnections.open(target, ingest);
+        IngestSource source = ingest.newSource();
+        BrokerConnection candidate = BrokerConnections.open(target, source);
         CompletableFuture<BrokerConnection> result = new CompletableFuture<>();
         candidate.connect().orTimeout(CONNECT_TIMEOUT_S, TimeUnit.SECONDS)
                 .thenCompose(ok -> CompletableFuture.allOf(subscriptions.stream()
@@ -108,12 +112,13 @@ public final class AppServices implements AutoCloseable {
                     if (error != null) {
                         result.completeExceptionally(error);
                     } else if (!result.isDone()) {
-                        replaceMonitor(candidate, target.serverUri());
+                        replaceMonitor(candidate, source, target.serverUri());
                         result.complete(candidate);
                     }
                 });
         result.whenComplete((c, error) -> {
             if (error != null) {
+                restoreMonitorSource(source);
                 // Not on the caller's thread: a cancel comes from the FX thread, and close waits for the CONNECT.
                 CompletableFuture.runAsync(candidate::close);
             }
@@ -121,7 +126,7 @@ public final class AppServices implements AutoCloseable {
         return result;
     }
 
-    private void replaceMonitor(BrokerConnection next, String url) {
+    private void replaceMonitor(BrokerConnection next, IngestSource source, String url) {
         BrokerConnection old;
         synchronized (this) {
             if (closing) {
@@ -130,10 +135,24 @@ public final class AppServices implements AutoCloseable {
             }
             old = monitor;
             monitor = next;
+            monitorSource = source;
         }
+        source.activate(); // the tree shows the new broker's topics only, even one that sent none yet
         advance(s -> s.withBroker(url, Optional.empty()));
         // Not on the caller's thread: that is the new client's callback thread, and a clean disconnect blocks.
         CompletableFuture.runAsync(() -> closeQuietly(old));
+    }
+
+    // A switch abandoned after the candidate's first message had taken over the tree: the old monitor
+    // feeds it again (from an empty tree: its retained messages are not sent twice).
+    private void restoreMonitorSource(IngestSource abandoned) {
+        IngestSource current;
+        synchronized (this) {
+            current = monitorSource;
+        }
+        if (abandoned.isActive() && current != null) {
+            current.activate();
+        }
     }
 
     /** When the monitor connection tries again, for the status bar's countdown. */
@@ -170,10 +189,15 @@ public final class AppServices implements AutoCloseable {
                 : Optional.empty();
         advance(s -> s.withBroker(endpoint.displayUrl(), portNotice).with(Phase.CONNECTING));
 
+        IngestSource source = ingest.newSource();
+        source.activate(); // the first source: nothing to clear
         BrokerConnection connection = BrokerConnections.open(ConnectionSettings.of(endpoint.tcpUri(),
-                "brokerscope-" + UUID.randomUUID().toString().substring(0, 8)).withProtocol(ProtocolChoice.MQTT_5), ingest);
+                "brokerscope-" + UUID.randomUUID().toString().substring(0, 8)).withProtocol(ProtocolChoice.MQTT_5), source);
         if (!keep(connection)) {
             return;
+        }
+        synchronized (this) {
+            monitorSource = source;
         }
         connection.connect().orTimeout(CONNECT_TIMEOUT_S, TimeUnit.SECONDS).join();
         // Retain-as-published: a retained message published while we watch keeps its flag, so the tree

@@ -42,7 +42,9 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
     private final LongAdder dropped = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final AtomicLong applied = new AtomicLong();
-    private final TopicTree tree = new TopicTree();
+    private TopicTree tree = new TopicTree();
+    private final SourceSwitch sources;
+    private volatile long epoch;
     // Questions from other threads (a topic's history, the retained topics of a subtree), answered by the
     // ingest thread between batches so the tree never needs a lock.
     private final ConcurrentLinkedQueue<Runnable> queries = new ConcurrentLinkedQueue<>();
@@ -58,6 +60,10 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
     public IngestPipeline(int queueCapacity, long maxQueuedBytes) {
         this.queue = new MpscArrayQueue<>(queueCapacity);
         this.maxQueuedBytes = maxQueuedBytes;
+        this.sources = new SourceSwitch(queue, this::accept, () -> {
+            received.increment();
+            dropped.increment();
+        });
         this.thread = Thread.ofPlatform().name("brokerscope-ingest").daemon(true).unstarted(this::run);
     }
 
@@ -96,6 +102,24 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
             queuedBytes.addAndGet(-size);
             dropped.increment();
         }
+    }
+
+    /** A sink for one broker connection; see {@link IngestSource}. */
+    public IngestSource newSource() {
+        return new IngestSource(sources);
+    }
+
+    /**
+     * How many times the tree was cleared because another source became active. A view that sees it
+     * change drops what it shows and asks for {@link #resendAll()}.
+     */
+    public long epoch() {
+        return epoch;
+    }
+
+    /** Messages from replaced connections that arrived after the switch and were left out on purpose. */
+    public long discardedFromReplacedSources() {
+        return sources.discarded();
     }
 
     public IngestStats stats() {
@@ -177,6 +201,7 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
                     }
                 }
                 answerQueries();
+                sources.offerOwedReset();
                 if (queue.drain(batch::add, BATCH) == 0) {
                     // Sleep rather than block on the queue: a blocked consumer makes every offer wake it,
                     // a context switch per message. Messages gather for a millisecond instead; the UI
@@ -200,7 +225,13 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
 
     private void applyBatch(List<Message> batch, Map<String, TopicNode> touched) {
         long bytes = 0;
+        int resets = 0;
         for (Message m : batch) {
+            if (m == SourceSwitch.RESET) {
+                resets++;
+                clearTree(touched);
+                continue;
+            }
             bytes += m.payloadSize();
             // One message a model cannot take must not cost the rest of the batch, or the counters.
             try {
@@ -222,7 +253,18 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
         synchronized (changesLock) {
             touched.forEach((topic, node) -> changes.put(topic, node.snapshot()));
         }
-        applied.addAndGet(batch.size());
+        applied.addAndGet(batch.size() - resets);
+    }
+
+    // Another broker: its topics replace the old ones; the history limits the user chose stay.
+    private void clearTree(Map<String, TopicNode> touched) {
+        tree = new TopicTree(tree.historyLimits());
+        touched.clear();
+        topicCount = 0;
+        synchronized (changesLock) {
+            changes.clear();
+            epoch++;
+        }
     }
 
     // Parents' subtree totals changed with their children; each level is added once per batch.

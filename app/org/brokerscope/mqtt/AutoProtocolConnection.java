@@ -72,6 +72,11 @@ final class AutoProtocolConnection implements BrokerConnection {
     }
 
     @Override
+    public java.util.List<Subscription> subscriptions() {
+        return current.subscriptions();
+    }
+
+    @Override
     public boolean supportsSubscriptionOptions() {
         return current.supportsSubscriptionOptions();
     }

@@ -25,6 +25,14 @@ public interface BrokerConnection extends AutoCloseable {
         return subscribe(subscription.filter(), subscription.qos());
     }
 
+    /**
+     * The subscriptions made on this connection and not ended, in the order made, as asked (a 3.1.1
+     * connection lists the options it ignores). The default, for connections that remember none, is empty.
+     */
+    default java.util.List<Subscription> subscriptions() {
+        return java.util.List.of();
+    }
+
     /** Whether {@link #subscribe(Subscription)} sends no-local, retain-as-published and retain handling. */
     default boolean supportsSubscriptionOptions() {
         return false;

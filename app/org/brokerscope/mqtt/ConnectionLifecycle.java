@@ -49,6 +49,8 @@ final class ConnectionLifecycle {
     private final Clock clock;
     // Filter -> how to make that subscription again; replayed after every reconnect, kept session or not.
     private final Map<String, Supplier<CompletableFuture<Void>>> subscriptions = new ConcurrentHashMap<>();
+    // What was asked for, in the order asked, for the views that list a connection's subscriptions.
+    private final Map<String, Subscription> asked = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
     private volatile ConnectionState state = ConnectionState.DISCONNECTED;
     private volatile String lastError;
     private volatile ConnectionFailure lastFailure;
@@ -122,13 +124,23 @@ final class ConnectionLifecycle {
     }
 
     /** Remembers a subscription so it is made again after each reconnect, then makes it now. */
-    CompletableFuture<Void> subscribe(String filter, Supplier<CompletableFuture<Void>> subscribe) {
-        subscriptions.put(filter, subscribe);
+    CompletableFuture<Void> subscribe(Subscription subscription, Supplier<CompletableFuture<Void>> subscribe) {
+        subscriptions.put(subscription.filter(), subscribe);
+        asked.remove(subscription.filter()); // a new QoS or options: listed as the latest
+        asked.put(subscription.filter(), subscription);
         return subscribe.get();
     }
 
     void forget(String filter) {
         subscriptions.remove(filter);
+        asked.remove(filter);
+    }
+
+    /** The subscriptions made and not ended, in the order made. */
+    java.util.List<Subscription> subscriptions() {
+        synchronized (asked) {
+            return java.util.List.copyOf(asked.values());
+        }
     }
 
     /** Paho said the connection is up (also after our own reconnect). */

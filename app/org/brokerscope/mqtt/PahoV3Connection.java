@@ -76,7 +76,13 @@ public final class PahoV3Connection implements BrokerConnection {
 
     @Override
     public CompletableFuture<Void> subscribe(String topicFilter, int qos) {
-        return lifecycle.subscribe(topicFilter, () -> call(listener -> client.subscribe(topicFilter, qos, null, listener)));
+        return lifecycle.subscribe(Subscription.of(topicFilter, qos),
+                () -> call(listener -> client.subscribe(topicFilter, qos, null, listener)));
+    }
+
+    @Override
+    public java.util.List<Subscription> subscriptions() {
+        return lifecycle.subscriptions();
     }
 
     @Override

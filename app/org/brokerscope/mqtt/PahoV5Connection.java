@@ -103,7 +103,13 @@ public final class PahoV5Connection implements BrokerConnection {
 
     @Override
     public CompletableFuture<Void> subscribe(String topicFilter, int qos) {
-        return lifecycle.subscribe(topicFilter, () -> call(listener -> client.subscribe(topicFilter, qos, null, listener)));
+        return lifecycle.subscribe(Subscription.of(topicFilter, qos),
+                () -> call(listener -> client.subscribe(topicFilter, qos, null, listener)));
+    }
+
+    @Override
+    public java.util.List<Subscription> subscriptions() {
+        return lifecycle.subscriptions();
     }
 
     @Override
@@ -113,7 +119,7 @@ public final class PahoV5Connection implements BrokerConnection {
         sub.setRetainAsPublished(subscription.retainAsPublished());
         sub.setRetainHandling(subscription.retainHandling());
         // Through the lifecycle, so a reconnect makes it again with the same options, not just the QoS.
-        return lifecycle.subscribe(subscription.filter(),
+        return lifecycle.subscribe(subscription,
                 () -> call(listener -> client.subscribe(new MqttSubscription[] {sub}, null, listener, new MqttProperties())));
     }
 

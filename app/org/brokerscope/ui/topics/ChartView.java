@@ -62,8 +62,17 @@ public final class ChartView {
         fieldBox.setValue(fieldBox.getItems().contains(chosen) ? chosen : fieldBox.getItems().isEmpty() ? null : fieldBox.getItems().get(0));
     }
 
+    // Called at most once per frame (the model's version moves with the FX pump): the legend's counts
+    // follow the points drawn, without rebuilding its labels.
     private void redraw() {
         canvas.draw(model.series());
+        for (int i = 0; i < legend.getChildren().size() && i < model.series().size(); i++) {
+            Label label = (Label) legend.getChildren().get(i);
+            String text = legendText(model.series().get(i));
+            if (!text.equals(label.getText())) {
+                label.setText(text);
+            }
+        }
         long dropped = model.series().stream().mapToLong(ChartSeries::dropped).sum();
         chartNote.setText(dropped == 0 ? "" : i18n.text("chart.dropped", dropped));
     }
@@ -72,11 +81,15 @@ public final class ChartView {
         legend.getChildren().clear();
         for (int i = 0; i < model.series().size(); i++) {
             ChartSeries s = model.series().get(i);
-            Label label = new Label(s.label() + " (" + s.size() + ")", new Rectangle(12, 4, ChartCanvas.color(i)));
+            Label label = new Label(legendText(s), new Rectangle(12, 4, ChartCanvas.color(i)));
             label.setOnMouseClicked(e -> model.remove(s));
             legend.getChildren().add(label);
         }
         redraw();
+    }
+
+    private static String legendText(ChartSeries s) {
+        return s.label() + " (" + s.size() + ")";
     }
 
     @FXML

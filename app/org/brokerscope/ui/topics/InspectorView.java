@@ -49,6 +49,7 @@ public final class InspectorView {
     @FXML private HBox modeBox;
     @FXML private Button showAllButton;
     @FXML private Label noteLabel;
+    @FXML private Label summaryLabel;
     @FXML private SplitPane payloadSplit;
     @FXML private TreeView<String> jsonTree;
     @FXML private ListView<String> linesView;
@@ -80,6 +81,10 @@ public final class InspectorView {
         sizeBadge.textProperty().bind(model.sizeBadgeProperty());
         sizeBadge.visibleProperty().bind(model.sizeBadgeProperty().isNotEmpty());
         model.renderingProperty().addListener((obs, old, now) -> show(now));
+        summaryLabel.textProperty().bind(model.summaryProperty());
+        summaryLabel.visibleProperty().bind(model.summaryProperty().isNotEmpty());
+        summaryLabel.managedProperty().bind(summaryLabel.visibleProperty());
+        model.summaryProperty().addListener((obs, old, now) -> show(model.renderingProperty().get()));
         model.sparklineProperty().addListener((obs, old, now) -> Sparkline.draw(sparkline, now));
         detailsTable.setItems(model.metadata());
         detailKey.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().key()));
@@ -161,7 +166,8 @@ public final class InspectorView {
             payloadSplit.getItems().setAll(linesView);
             setShown(imagePane, false);
             setShown(numberPane, false);
-            setShown(payloadSplit, true);
+            // A level without a message of its own shows its summary instead of an empty list.
+            setShown(payloadSplit, model.summaryProperty().get().isEmpty());
             return;
         }
         boolean image = r.image() != null;

@@ -37,6 +37,7 @@ public final class InspectorViewModel {
     private final ObjectProperty<PayloadMode> mode = new SimpleObjectProperty<>(PayloadMode.TEXT);
     private final ReadOnlyObjectWrapper<PayloadRendering> rendering = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper sizeBadge = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ObservableList<MessageDetails.Detail> metadata = FXCollections.observableArrayList();
     // One read-only view, kept: a listener on a wrapper made per call is lost when the wrapper is collected.
     private final ObservableList<MessageDetails.Detail> metadataView = FXCollections.unmodifiableObservableList(metadata);
@@ -96,6 +97,14 @@ public final class InspectorViewModel {
         return sizeBadge.getReadOnlyProperty();
     }
 
+    /**
+     * For a level with no message of its own ({@code maison} above {@code maison/salon/temperature}): its
+     * subtree in numbers, refreshed with the inspector; empty when the level has a message to show.
+     */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
     public ObservableList<MessageDetails.Detail> metadata() {
         return metadataView;
     }
@@ -130,6 +139,7 @@ public final class InspectorViewModel {
         diff.clear();
         diffNote.set("");
         lastHistoryNanos = 0;
+        summary.set(summaryOf(selected));
         showMessage(selected == null || selected.state() == null ? null : selected.state().lastMessageOrNull());
         fetchHistory();
     }
@@ -172,11 +182,15 @@ public final class InspectorViewModel {
                     .filter(java.util.OptionalDouble::isPresent).mapToDouble(java.util.OptionalDouble::getAsDouble).toArray());
         }
         TopicItem current = item.get();
-        if (current == null || current.state() == null || now - lastRefreshNanos < REFRESH_NANOS) {
+        if (current == null || now - lastRefreshNanos < REFRESH_NANOS) {
             return;
         }
         lastRefreshNanos = now;
+        summary.set(summaryOf(current));
         TopicSnapshot state = current.state();
+        if (state == null) {
+            return;
+        }
         Message latest = state.lastMessageOrNull();
         if (latest != null && latest != message.get() && (message.get() == null || latest.receivedAtNanos() > message.get().receivedAtNanos())) {
             showMessage(latest);
@@ -185,6 +199,23 @@ public final class InspectorViewModel {
                 fetchHistory();
             }
         }
+    }
+
+    private String summaryOf(TopicItem level) {
+        if (level == null || level.topic().isEmpty()) {
+            return "";
+        }
+        TopicSnapshot s = level.state();
+        if (s == null) {
+            return details.text("inspector.summary.waiting", level.topic());
+        }
+        if (s.lastMessageOrNull() != null) {
+            return "";
+        }
+        return details.text("inspector.summary", level.topic(), s.subtreeTopicCount(), s.subtreeMessageCount(),
+                TopicCells.rate(s.subtreeRateAt(System.nanoTime())),
+                MessageDetails.TIME.format(java.time.Instant.ofEpochMilli(s.subtreeLastMillis())),
+                TopicCells.age(s.subtreeLastMillis(), System.currentTimeMillis()));
     }
 
     private void fetchHistory() {

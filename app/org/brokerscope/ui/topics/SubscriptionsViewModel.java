@@ -1,5 +1,6 @@
 package org.brokerscope.ui.topics;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -18,7 +19,8 @@ import org.brokerscope.ui.Frame;
 /**
  * The monitor connection's subscriptions: the app's {@code #} (see {@link #watching}), {@code $SYS/#} (made once connected, so
  * broker statistics appear under their own root) and what the user adds, with QoS and MQTT 5 options.
- * Lives as long as the app, not the window, so a language switch keeps the list.
+ * Lives as long as the app, not the window, so a language switch keeps the list. It follows the monitor:
+ * after a switch to another broker it lists what that connection subscribed to.
  */
 public final class SubscriptionsViewModel {
     /** Where a subscription stands; the view words each in the user's language. */
@@ -35,11 +37,13 @@ public final class SubscriptionsViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Topics.Problem> filterProblem = new ReadOnlyObjectWrapper<>();
     private boolean systemSubscribed;
+    // The connection the rows belong to; another one means the user switched broker.
+    private BrokerConnection listed;
 
-    /** @param monitor the app's own connection; {@code #} is already subscribed on it at start-up */
+    /** @param monitor the app's own connection, which may be replaced by another at any time */
     public SubscriptionsViewModel(Supplier<Optional<BrokerConnection>> monitor) {
         this.monitor = monitor;
-        rows.add(new Row(watching("#"), Status.ACTIVE, ""));
+        monitor.get().ifPresent(this::listFor);
     }
 
     /** How the app watches: retain-as-published, so retained messages published later are known as such. */
@@ -63,6 +67,12 @@ public final class SubscriptionsViewModel {
 
     /** Once the monitor is connected, subscribes to {@code $SYS/#}, which {@code #} does not match. */
     public void onFrame(Frame frame) {
+        Optional<BrokerConnection> current = monitor.get();
+        if (current.isPresent() && current.get() != listed) {
+            listFor(current.get());
+        } else if (current.isPresent()) {
+            addMissing(current.get()); // e.g. the app's # made just after the connection appeared
+        }
         if (!systemSubscribed && frame.connection() == ConnectionState.CONNECTED && monitor.get().isPresent()) {
             systemSubscribed = true;
             add(watching("$SYS/#"));
@@ -96,6 +106,30 @@ public final class SubscriptionsViewModel {
                         problem.set(String.valueOf(error.getMessage()));
                     }
                 })));
+    }
+
+    // What the connection was asked to subscribe to, all granted as far as the library tells (Paho reports
+    // a refused SUBACK as success).
+    private void listFor(BrokerConnection connection) {
+        listed = connection;
+        rows.clear();
+        systemSubscribed = false;
+        problem.set("");
+        addMissing(connection);
+    }
+
+    private void addMissing(BrokerConnection connection) {
+        List<Subscription> made = connection.subscriptions();
+        if (made.size() == rows.size()) {
+            return; // the usual frame: nothing new
+        }
+        boolean ignored = !connection.supportsSubscriptionOptions();
+        for (Subscription s : made) {
+            if (rows.stream().noneMatch(r -> r.subscription().filter().equals(s.filter()))) {
+                rows.add(new Row(s, ignored && s.hasV5Options() ? Status.OPTIONS_IGNORED : Status.ACTIVE, ""));
+            }
+        }
+        systemSubscribed |= rows.stream().anyMatch(r -> r.subscription().filter().equals("$SYS/#"));
     }
 
     private void replace(Row old, Row now) {

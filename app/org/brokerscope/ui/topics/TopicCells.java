@@ -8,6 +8,9 @@ import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
@@ -38,14 +41,7 @@ final class TopicCells {
                         TreeTableColumn<TopicItem, TopicSnapshot> retained, TreeTableColumn<TopicItem, TopicSnapshot> qos) {
         I18n i18n = model.i18n();
         name.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().getValue()));
-        name.setCellFactory(c -> new TreeTableCell<>() {
-            @Override
-            protected void updateItem(TopicItem item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.name().isEmpty() ? i18n.text("topics.emptyLevel")
-                        : shortened(i18n, item.name()));
-            }
-        });
+        name.setCellFactory(c -> nameCell(i18n));
         for (TreeTableColumn<TopicItem, TopicSnapshot> c : java.util.List.of(value, count, rate, age, retained, qos)) {
             c.setCellValueFactory(f -> f.getValue().getValue().stateProperty());
         }
@@ -69,6 +65,26 @@ final class TopicCells {
                 : i18n.text("topics.longName", text.substring(0, MAX_CELL_CHARS), text.length());
     }
 
+    // The level's name, and a marker with a tooltip on aggregates the rooms view republishes, so nobody
+    // takes an average for a sensor. The marker is made once per cell and only shown or hidden.
+    private static TreeTableCell<TopicItem, TopicItem> nameCell(I18n i18n) {
+        Label marker = new Label(i18n.text("topics.aggregate.marker"));
+        marker.getStyleClass().add("aggregate-marker");
+        marker.setTooltip(new Tooltip(i18n.text("topics.aggregate.tooltip")));
+        TreeTableCell<TopicItem, TopicItem> cell = new TreeTableCell<>() {
+            @Override
+            protected void updateItem(TopicItem item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.name().isEmpty() ? i18n.text("topics.emptyLevel")
+                        : shortened(i18n, item.name()));
+                setGraphic(!empty && item != null && item.isAggregate() ? marker : null);
+            }
+        };
+        cell.setContentDisplay(ContentDisplay.RIGHT);
+        cell.setGraphicTextGap(6);
+        return cell;
+    }
+
     /** One line for lists: the text cut to {@code chars}, or a word for empty and binary payloads. */
     static String preview(I18n i18n, Message m, int chars) {
         PayloadPreview.Preview p = PayloadPreview.of(m.payload(), chars);
@@ -79,7 +95,7 @@ final class TopicCells {
         };
     }
 
-    private static String rate(double perSecond) {
+    static String rate(double perSecond) {
         return perSecond < 0.05 ? "0" : perSecond < 10 ? String.format(Locale.ROOT, "%.1f", perSecond)
                 : String.format(Locale.ROOT, "%,.0f", perSecond);
     }

@@ -3,6 +3,7 @@ package org.brokerscope.ui.topics;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.brokerscope.domain.TopicSnapshot;
+import org.brokerscope.domain.rooms.TopicMapper;
 
 /**
  * One level of the topic tree as the view shows it. Its state is one property holding the latest
@@ -11,11 +12,14 @@ import org.brokerscope.domain.TopicSnapshot;
 public final class TopicItem {
     private final String name;
     private final String topic;
+    private final boolean aggregate;
     private final ReadOnlyObjectWrapper<TopicSnapshot> state = new ReadOnlyObjectWrapper<>();
 
     TopicItem(String name, String topic) {
         this.name = name;
         this.topic = topic;
+        // Once per level, not per message: the name never changes.
+        this.aggregate = !topic.isEmpty() && TopicMapper.isAggregate(topic);
     }
 
     static TopicItem root() {
@@ -34,6 +38,11 @@ public final class TopicItem {
     /** Broker statistics ({@code $SYS/...}) sit under their own root and are styled apart. */
     public boolean isSystem() {
         return topic.startsWith("$");
+    }
+
+    /** A value the rooms view computed and republished (an average, {@code _house/...}), not a reading. */
+    public boolean isAggregate() {
+        return aggregate;
     }
 
     public ReadOnlyObjectProperty<TopicSnapshot> stateProperty() {

@@ -63,28 +63,56 @@ final class TopicTreeModel {
         return items.keySet().toArray(String[]::new);
     }
 
+    /** Forgets every level, e.g. after a switch to another broker. */
+    void clear() {
+        root.getChildren().clear();
+        items.clear();
+        pending.clear();
+        openedAutomatically.clear();
+    }
+
     /** Takes a frame's changes and applies what the caps allow; returns how many were applied. */
     int apply(Map<String, TopicSnapshot> changes) {
-        pending.putAll(changes);
-        int applied = 0;
-        int created = 0;
-        Iterator<TopicSnapshot> it = pending.values().iterator();
-        while (it.hasNext() && applied < MAX_APPLIED_PER_FRAME) {
-            TopicSnapshot snapshot = it.next();
-            TreeItem<TopicItem> item = items.get(snapshot.topic());
-            if (item == null) {
-                if (created >= MAX_CREATED_PER_FRAME) {
-                    continue; // keep it pending; updates of known levels still go through
-                }
-                int before = items.size();
-                item = itemOrCreate(snapshot.topic());
-                created += items.size() - before;
-            }
-            item.getValue().update(snapshot);
-            it.remove();
-            applied++;
+        if (pending.isEmpty()) {
+            // The usual frame: nothing left over, so no copy of the changes into the pending map (an
+            // entry allocated per change, at 20k msg/s hundreds per frame, all garbage a frame later).
+            return applyDirect(changes);
         }
-        return applied;
+        pending.putAll(changes);
+        int[] budget = {MAX_APPLIED_PER_FRAME, MAX_CREATED_PER_FRAME};
+        Iterator<TopicSnapshot> it = pending.values().iterator();
+        while (it.hasNext() && budget[0] > 0) {
+            if (applyOne(it.next(), budget)) {
+                it.remove();
+            }
+        }
+        return MAX_APPLIED_PER_FRAME - budget[0];
+    }
+
+    private int applyDirect(Map<String, TopicSnapshot> changes) {
+        int[] budget = {MAX_APPLIED_PER_FRAME, MAX_CREATED_PER_FRAME};
+        for (TopicSnapshot snapshot : changes.values()) {
+            if (budget[0] == 0 || !applyOne(snapshot, budget)) {
+                pending.put(snapshot.topic(), snapshot); // waits for the next frame, latest state only
+            }
+        }
+        return MAX_APPLIED_PER_FRAME - budget[0];
+    }
+
+    // budget: {applies left, creations left}; false when the level must wait for a later frame.
+    private boolean applyOne(TopicSnapshot snapshot, int[] budget) {
+        TreeItem<TopicItem> item = items.get(snapshot.topic());
+        if (item == null) {
+            if (budget[1] <= 0) {
+                return false; // updates of known levels still go through
+            }
+            int before = items.size();
+            item = itemOrCreate(snapshot.topic());
+            budget[1] -= items.size() - before;
+        }
+        item.getValue().update(snapshot);
+        budget[0]--;
+        return true;
     }
 
     private TreeItem<TopicItem> itemOrCreate(String topic) {

@@ -56,6 +56,10 @@ public final class TopicsViewModel {
     private long lastTickNanos;
     private int sizeAtLastSearch;
     private TopicSearch activeSearch = new TopicSearch("");
+    // The ingest epoch the tree was built for, and the one read at the end of the last frame: read after
+    // that frame's changes were taken, so any change taken later belongs to it (see onFrame).
+    private long builtEpoch;
+    private long seenEpoch;
 
     /**
      * @param monitor    the app's own connection, used to delete retained messages
@@ -71,6 +75,8 @@ public final class TopicsViewModel {
         this.publishTo = publishTo;
         this.inspector = new InspectorViewModel(i18n, ingest, background);
         this.chart = new ChartViewModel(ingest);
+        this.builtEpoch = ingest.epoch();
+        this.seenEpoch = builtEpoch;
         search.addListener((obs, old, now) -> typedAtNanos = Long.MAX_VALUE);
         selected.addListener((obs, old, now) -> inspector.show(now == null ? null : now.getValue()));
     }
@@ -132,6 +138,9 @@ public final class TopicsViewModel {
         if (typedAtNanos == Long.MAX_VALUE) {
             typedAtNanos = now; // the first frame after a key press starts the pause
         }
+        if (seenEpoch != builtEpoch) {
+            clearForAnotherBroker();
+        }
         tree.apply(frame.changes());
         empty.set(tree.size() == 0);
         if (now - lastTickNanos >= CLOCK_TICK_NANOS) {
@@ -148,6 +157,23 @@ public final class TopicsViewModel {
         }
         inspector.onFrame(now);
         chart.onFrame(frame.changes());
+        seenEpoch = ingest.epoch();
+    }
+
+    /**
+     * The monitor now watches another broker: the old broker's topics, selection and chart go. Changes
+     * taken in the frame that saw the new epoch may have reached the old tree; resendAll brings them back.
+     */
+    private void clearForAnotherBroker() {
+        builtEpoch = seenEpoch;
+        selected.set(null);
+        tree.clear();
+        shownRoot.set(tree.root());
+        chart.clear();
+        ingest.resendAll();
+        if (!activeSearch.isEmpty()) {
+            typedAtNanos = 0; // the same search, at once, over the new broker's topics
+        }
     }
 
     /**
