@@ -81,6 +81,11 @@ public final class BrokerscopeApp extends Application {
         });
     }
 
+    /** The running services below the window, for tests that drive the whole app (the fault suite). */
+    public AppServices services() {
+        return services;
+    }
+
     @Override
     public void start(Stage primaryStage) {
         this.stage = primaryStage;

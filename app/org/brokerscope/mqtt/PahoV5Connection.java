@@ -52,8 +52,8 @@ public final class PahoV5Connection implements BrokerConnection {
         this.settings = settings;
         this.sink = sink;
         try {
-            this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence(), null,
-                    clientThreads);
+            this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence(),
+                    new KeepAliveChecker(settings.keepAliveSeconds()), clientThreads);
         } catch (MqttException | IllegalArgumentException e) {
             throw new IllegalArgumentException("Cannot create an MQTT client for " + settings.serverUri()
                     + ": " + e.getMessage(), e);

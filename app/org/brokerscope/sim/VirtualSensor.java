@@ -182,7 +182,12 @@ public final class VirtualSensor {
         if (failure == null) {
             published.increment();
         } else {
+            // Counted and explained: a reading the broker did not acknowledge (e.g. "Connection lost" when it
+            // restarted with the PUBLISH in flight) is reported lost, never dropped silently.
             failed.increment();
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            error = "last publish failed: " + (cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName());
         }
     }
 

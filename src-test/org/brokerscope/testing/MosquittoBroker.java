@@ -128,10 +128,51 @@ public final class MosquittoBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Freezes the broker process (SIGSTOP): its sockets stay open but nothing answers, like a network cut
+     * without a clean close. {@link #resume()} undoes it.
+     */
+    public void pause() {
+        signal("-STOP");
+    }
+
+    /** Lets a paused broker run again (SIGCONT). */
+    public void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String which) {
+        try {
+            run("kill", which, Long.toString(process.pid()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Mosquitto that saves its state (sessions, their queued QoS 1/2 messages) to its folder when it stops
+     * and loads it when {@link #restart()} starts it again, as a production broker does.
+     */
+    public static MosquittoBroker startPersistent() {
+        return start(folder -> {
+            // Mosquitto started as root writes its database as the 'mosquitto' user it drops to.
+            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+            // Later lines win: this turns persistence back on after the default "persistence false".
+            return "allow_anonymous true\npersistence true\npersistence_location " + folder + "/\n";
+        });
+    }
+
     @Override
     public void close() {
+        resumeIfPaused();
         stop();
         deleteQuietly(folder);
+    }
+
+    private void resumeIfPaused() {
+        if (process != null && process.isAlive()) {
+            signal("-CONT"); // a stopped process ignores SIGTERM until continued
+        }
     }
 
     private void launch() throws IOException {
