@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.brokerscope.sim.FaultSettings;
 import org.brokerscope.sim.Measure;
 import org.brokerscope.sim.Occupancy;
@@ -46,6 +47,11 @@ public final class ScenarioFiles {
     }
 
     public static Scenario parse(String json) throws ScenarioException {
+        return parse(json, System::getenv);
+    }
+
+    /** @param environment looks up the variable a weather bridge's key is read from ({@code System::getenv}) */
+    public static Scenario parse(String json, Function<String, String> environment) throws ScenarioException {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
@@ -55,9 +61,11 @@ public final class ScenarioFiles {
         if (root == null || !root.isObject()) {
             throw new ScenarioException("A scenario file holds one JSON object with a \"sensors\" array", null);
         }
+        List<ScenarioWeather> weather = WeatherJson.read(root.path("weather"), environment);
         JsonNode sensors = root.path("sensors");
-        if (!sensors.isArray() || sensors.isEmpty()) {
-            throw new ScenarioException("\"sensors\" must be a non-empty array", null);
+        if (weather.isEmpty() ? !sensors.isArray() || sensors.isEmpty() : !sensors.isMissingNode() && !sensors.isArray()) {
+            throw new ScenarioException("\"sensors\" must be a non-empty array (it may be left out when there is"
+                    + " a \"weather\" bridge)", null);
         }
         List<SensorSpec> specs = new ArrayList<>();
         for (int i = 0; i < sensors.size(); i++) {
@@ -68,7 +76,7 @@ public final class ScenarioFiles {
             }
         }
         try {
-            return new Scenario(root.path("name").asText("scenario"), number(root, "timeAcceleration", 1), specs);
+            return new Scenario(root.path("name").asText("scenario"), number(root, "timeAcceleration", 1), specs, weather);
         } catch (IllegalArgumentException e) {
             throw new ScenarioException(e.getMessage(), e);
         }
@@ -76,11 +84,19 @@ public final class ScenarioFiles {
 
     /** Writes beside the target, then renames over it, so a crash never leaves half a file. */
     public static void write(Scenario scenario, Path file) throws IOException {
+        write(scenario, file, false);
+    }
+
+    /**
+     * @param withKeys also write the weather bridges' API keys in clear: only when the user asked for it, since
+     *                 scenario files are made to be shared
+     */
+    public static void write(Scenario scenario, Path file, boolean withKeys) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
         try {
-            Files.writeString(temp, toJson(scenario));
+            Files.writeString(temp, toJson(scenario, withKeys));
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
@@ -88,6 +104,10 @@ public final class ScenarioFiles {
     }
 
     public static String toJson(Scenario scenario) {
+        return toJson(scenario, false);
+    }
+
+    public static String toJson(Scenario scenario, boolean withKeys) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("name", scenario.name());
         root.put("timeAcceleration", scenario.acceleration());
@@ -100,11 +120,15 @@ public final class ScenarioFiles {
                     .put("occupancy", s.occupancy().name().toLowerCase(Locale.ROOT));
             s.baseline().ifPresent(b -> n.put("baseline", b));
             n.put("seed", s.seed());
+            s.broker().ifPresent(b -> n.put("broker", b));
             if (s.faults().any()) {
                 FaultSettings f = s.faults();
                 n.putObject("faults").put("dropout", f.dropout()).put("spike", f.spike()).put("stuck", f.stuck())
                         .put("driftPerDay", f.driftPerDay()).put("garbled", f.garbled());
             }
+        }
+        if (!scenario.weather().isEmpty()) {
+            WeatherJson.write(scenario.weather(), root.putArray("weather"), withKeys);
         }
         try {
             return MAPPER.writeValueAsString(root);
@@ -134,6 +158,9 @@ public final class ScenarioFiles {
         if (n.has("baseline")) {
             b.baseline(number(n, "baseline", 0));
         }
+        if (n.has("broker")) {
+            b.broker(java.util.Optional.of(text(n, "broker", null)));
+        }
         JsonNode f = n.path("faults");
         if (f.isObject()) {
             b.faults(new FaultSettings(number(f, "dropout", 0), number(f, "spike", 0), number(f, "stuck", 0),
@@ -150,7 +177,7 @@ public final class ScenarioFiles {
         }
     }
 
-    private static String text(JsonNode n, String field, String fallback) {
+    static String text(JsonNode n, String field, String fallback) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) {
             if (fallback == null) {
@@ -164,7 +191,7 @@ public final class ScenarioFiles {
         return v.asText();
     }
 
-    private static double number(JsonNode n, String field, double fallback) {
+    static double number(JsonNode n, String field, double fallback) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) {
             return fallback;
