@@ -46,6 +46,7 @@ public final class SensorBrokers {
     private final ReadOnlyStringWrapper target = new ReadOnlyStringWrapper("");
     private final Map<String, Secrets> secrets = new HashMap<>();
     private SecretPrompt prompt = profile -> Optional.empty();
+    private String targetId = ConnectionProfile.EMBEDDED_ID;
 
     SensorBrokers(I18n i18n, ProfileStore store, Supplier<Optional<SensorFleet>> fleet, Consumer<String> message) {
         this.i18n = i18n;
@@ -83,10 +84,21 @@ public final class SensorBrokers {
         }
     }
 
-    /** Sends every sensor that has no broker of its own to {@code profile}'s broker. */
+    /**
+     * Sends every sensor that has no broker of its own to {@code profile}'s broker. Choosing the current target
+     * again asks its password again: that is how a refused password is corrected. The sensors that name the
+     * profile get the new login too.
+     */
     public void useForFleet(ConnectionProfile profile) {
+        if (profile.id().equals(targetId)) {
+            secrets.remove(profile.id());
+        }
         fleet.get().ifPresent(f -> settingsFor(profile).ifPresent(settings -> {
+            targetId = profile.id();
             f.retarget(settings);
+            if (f.knowsBroker(profile.name())) {
+                f.defineBroker(profile.name(), settings);
+            }
             target.set(i18n.text("sensors.broker.target", profile.name(), settings.serverUri()));
             message.accept(i18n.text("sensors.broker.retargeted", profile.name()));
         }));
@@ -134,10 +146,5 @@ public final class SensorBrokers {
             message.accept(i18n.text("sensors.broker.invalid", profile.name(), String.valueOf(e.getMessage())));
             return Optional.empty();
         }
-    }
-
-    /** Forgets a password that the broker refused, so the next use asks again. */
-    public void forgetSecrets(ConnectionProfile profile) {
-        secrets.remove(profile.id());
     }
 }

@@ -136,6 +136,14 @@ class SensorsBrokerViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table().getItems().stream()
                 .anyMatch(r -> r.id().equals("atelier-co2") && r.brokerProperty().get().equals("Same as fleet")));
         assertFalse(EMBEDDED.containsKey("maison/atelier/co2"), "nothing on the embedded broker");
+
+        // Choosing the current target again is how a refused password is typed anew.
+        robot.clickOn("Use for all sensors");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".sensors-secret-password").tryQuery().isPresent());
+        robot.clickOn(".sensors-secret-password").write("wonderland");
+        robot.clickOn("OK");
+        MOSQUITTO.remove("maison/atelier/co2");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> MOSQUITTO.containsKey("maison/atelier/co2"));
     }
 
     @Test
@@ -163,7 +171,10 @@ class SensorsBrokerViewTest {
     void removingASensorAndARoomClearsTheirRetainedStatus() throws Exception {
         SensorRow labo = row("labo-temperature");
         robot.clickOn(robot.lookup(".sensor-remove").queryAllAs(Button.class).stream()
-                .filter(b -> b.getParent().getParent() instanceof TableCell<?, ?> cell && cell.getItem() == labo)
+                // The table keeps spare cells out of sight: the button of the visible row that shows the sensor.
+                .filter(b -> b.getParent().getParent() instanceof TableCell<?, ?> cell && cell.getItem() == labo
+                        && cell.isVisible() && cell.getTableRow() != null && cell.getTableRow().isVisible()
+                        && cell.getTableRow().getItem() == labo)
                 .findFirst().orElseThrow());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "".equals(MOSQUITTO.get("maison/labo/temperature/status"))
                 && table().getItems().stream().noneMatch(r -> r.id().equals("labo-temperature")));
