@@ -125,7 +125,7 @@ public final class BrokerscopeApp extends Application {
             publishModel.prefill(topic);
             shellModel.selectedViewProperty().set(AppView.PUBLISH);
         });
-        SensorsViewModel sensorsModel = SensorsViews.model(services, i18n, background);
+        SensorsViewModel sensorsModel = SensorsViews.model(services, profileStore, i18n, background);
         RoomsViewModel roomsModel = rooms.newModel(i18n);
         GraphFeature graph = new GraphFeature(services, i18n, background, topic -> {
             if (topics.model().select(topic)) {

@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.brokerscope.mqtt.ConnectionSettings;
 import org.brokerscope.sim.SensorConnector;
 import org.brokerscope.sim.SensorFleet;
+import org.brokerscope.sim.SensorSpec;
 import org.brokerscope.sim.SensorState;
 import org.brokerscope.sim.SensorStatus;
 import org.brokerscope.sim.SimClock;
@@ -52,23 +54,25 @@ final class SensorsCommand {
         double speed = options.speed().orElse(scenario.acceleration());
         SensorFleet fleet = new SensorFleet(broker, SensorConnector.paho(), SimClock.realTime());
         fleet.clock().setAcceleration(speed);
-        Optional<WeatherRun> weather = options.weather().map(w -> WeatherRun.start(w, options.serverUri(), out));
+        ConnectionSettings target = broker;
+        List<WeatherRun> weather = new ArrayList<>();
+        options.weather().ifPresent(w -> weather.add(WeatherRun.start(w, target, out)));
+        scenario.weather().forEach(w -> weather.add(WeatherRun.start(w.settings(), target, out)));
         try {
             return runUntilStopped(fleet, scenario, options, weather);
         } finally {
-            weather.ifPresent(WeatherRun::close);
+            weather.forEach(WeatherRun::close);
         }
     }
 
-    private int runUntilStopped(SensorFleet fleet, Scenario scenario, SensorsOptions options,
-                                Optional<WeatherRun> weather) {
+    private int runUntilStopped(SensorFleet fleet, Scenario scenario, SensorsOptions options, List<WeatherRun> weather) {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            weather.ifPresent(WeatherRun::close);
+            weather.forEach(WeatherRun::close);
             stop(fleet, stopped);
         }, "brokerscope-sensors-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        scenario.sensors().forEach(fleet::add);
+        scenario.sensors().forEach(s -> fleet.add(onCommandLineBroker(s)));
         out.printf("Starting %d sensors (scenario %s) on %s; time runs %s× real time. Ctrl-C stops them.%n",
                 scenario.sensors().size(), scenario.name(), options.serverUri(), format(fleet.clock().acceleration()));
         fleet.startAll().thenRun(() -> reportConnected(fleet));
@@ -77,7 +81,7 @@ final class SensorsCommand {
         try {
             while (!stopped.await(1, TimeUnit.SECONDS) && System.nanoTime() - end < 0) {
                 lastPublished = printSecond(fleet, lastPublished);
-                weather.ifPresent(WeatherRun::printProblem);
+                weather.forEach(WeatherRun::printProblem);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -87,6 +91,16 @@ final class SensorsCommand {
             stop(fleet, stopped);
         }
         return 0;
+    }
+
+    /** Saved connection profiles belong to the app; here every sensor publishes to --broker, and says so. */
+    private SensorSpec onCommandLineBroker(SensorSpec spec) {
+        if (spec.broker().isEmpty()) {
+            return spec;
+        }
+        out.printf("Sensor %s names the connection profile \"%s\"; from the command line it publishes to --broker.%n",
+                spec.id(), spec.broker().get());
+        return spec.toBuilder().broker(Optional.empty()).build();
     }
 
     private void reportConnected(SensorFleet fleet) {

@@ -2,6 +2,7 @@ package org.brokerscope.cli;
 
 import java.io.PrintStream;
 import java.util.Optional;
+import org.brokerscope.mqtt.ConnectionSettings;
 import org.brokerscope.sim.weather.WeatherBridge;
 import org.brokerscope.sim.weather.WeatherSettings;
 
@@ -17,8 +18,8 @@ final class WeatherRun implements AutoCloseable {
         this.out = out;
     }
 
-    static WeatherRun start(WeatherSettings settings, String serverUri, PrintStream out) {
-        WeatherBridge bridge = WeatherBridge.create(settings, serverUri);
+    static WeatherRun start(WeatherSettings settings, ConnectionSettings broker, PrintStream out) {
+        WeatherBridge bridge = WeatherBridge.create(settings, broker);
         out.printf("Weather bridge: %s every %d min to %s/%s/{temperature,humidity,pressure}%n", settings.city(),
                 settings.interval().toMinutes(), settings.site(), settings.room());
         bridge.start().exceptionally(error -> {

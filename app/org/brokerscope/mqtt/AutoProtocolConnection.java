@@ -3,6 +3,7 @@ package org.brokerscope.mqtt;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.paho.mqttv5.common.MqttException;
 
 /**
@@ -21,13 +22,20 @@ final class AutoProtocolConnection implements BrokerConnection {
 
     private final ConnectionSettings settings;
     private final MessageSink sink;
+    private final ScheduledExecutorService clientThreads;
     private volatile BrokerConnection current;
     private volatile boolean closed;
 
     AutoProtocolConnection(ConnectionSettings settings, MessageSink sink) {
+        this(settings, sink, null);
+    }
+
+    /** @param clientThreads shared client threads for both attempts, or {@code null} for Paho's own */
+    AutoProtocolConnection(ConnectionSettings settings, MessageSink sink, ScheduledExecutorService clientThreads) {
         this.settings = settings;
         this.sink = sink;
-        this.current = new PahoV5Connection(settings, sink);
+        this.clientThreads = clientThreads;
+        this.current = new PahoV5Connection(settings, sink, clientThreads);
     }
 
     @Override
@@ -41,7 +49,7 @@ final class AutoProtocolConnection implements BrokerConnection {
                 return CompletableFuture.<Void>failedFuture(unwrap(error));
             }
             v5.close();
-            BrokerConnection v3 = new PahoV3Connection(settings, sink);
+            BrokerConnection v3 = new PahoV3Connection(settings, sink, clientThreads);
             current = v3;
             return v3.connect();
         }).thenCompose(step -> step);

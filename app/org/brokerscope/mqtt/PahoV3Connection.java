@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import org.brokerscope.domain.Message;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -13,6 +14,7 @@ import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.ScheduledExecutorPingSender;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
@@ -27,14 +29,31 @@ public final class PahoV3Connection implements BrokerConnection {
     private volatile MqttConnectOptions options;
 
     public PahoV3Connection(ConnectionSettings settings, MessageSink sink) {
-        this(settings, sink, Backoff.standard());
+        this(settings, sink, Backoff.standard(), null);
+    }
+
+    /**
+     * @param clientThreads runs Paho's network, callback and ping work, shared by many connections (see
+     *                      {@link SharedClientExecutor}); {@code null} for Paho's own threads
+     */
+    public PahoV3Connection(ConnectionSettings settings, MessageSink sink, ScheduledExecutorService clientThreads) {
+        this(settings, sink, Backoff.standard(), clientThreads);
     }
 
     PahoV3Connection(ConnectionSettings settings, MessageSink sink, Backoff backoff) {
+        this(settings, sink, backoff, null);
+    }
+
+    private PahoV3Connection(ConnectionSettings settings, MessageSink sink, Backoff backoff,
+                             ScheduledExecutorService clientThreads) {
         this.settings = settings;
         this.sink = sink;
         try {
-            this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
+            // Without an executor Paho v3 starts a Timer thread per client for pings; with one, pings share it.
+            this.client = clientThreads == null
+                    ? new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence())
+                    : new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence(),
+                            new ScheduledExecutorPingSender(clientThreads), clientThreads);
         } catch (MqttException | IllegalArgumentException e) {
             throw new IllegalArgumentException("Cannot create an MQTT client for " + settings.serverUri()
                     + ": " + e.getMessage(), e);

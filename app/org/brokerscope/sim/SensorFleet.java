@@ -3,8 +3,10 @@ package org.brokerscope.sim;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +27,9 @@ public final class SensorFleet implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SensorFleet.class.getName());
     private static final long CLOSE_TIMEOUT_S = 15;
 
-    private final ConnectionSettings broker;
+    private volatile ConnectionSettings broker;
+    // Brokers named by sensors (their connection profile's name), with the login the user gave this session.
+    private final Map<String, ConnectionSettings> named = new ConcurrentHashMap<>();
     private final SensorConnector connector;
     private final SimClock clock;
     private final List<VirtualSensor> sensors = new CopyOnWriteArrayList<>();
@@ -50,6 +54,39 @@ public final class SensorFleet implements AutoCloseable {
 
     public String serverUri() {
         return broker.serverUri();
+    }
+
+    /** Where sensors without a broker of their own publish. */
+    public ConnectionSettings broker() {
+        return broker;
+    }
+
+    /**
+     * Points the sensors that follow the fleet's broker at another one: those started say {@code offline}
+     * on the old broker and start again on the new one. Sensors with a broker of their own stay.
+     */
+    public CompletableFuture<Void> retarget(ConnectionSettings newBroker) {
+        broker = newBroker;
+        return restart(s -> s.spec().broker().isEmpty());
+    }
+
+    /**
+     * Gives the connection settings for the profile a sensor names (see {@link SensorSpec#broker()}). The
+     * started sensors that name it start again with them, including those waiting for it.
+     */
+    public CompletableFuture<Void> defineBroker(String profileName, ConnectionSettings settings) {
+        named.put(profileName, settings);
+        return restart(s -> s.spec().broker().filter(profileName::equals).isPresent());
+    }
+
+    /** Whether a broker of that name was given with {@link #defineBroker}. */
+    public boolean knowsBroker(String profileName) {
+        return named.containsKey(profileName);
+    }
+
+    /** The broker a sensor publishes to: its own named one, or the fleet's; empty if its name is unknown. */
+    public Optional<ConnectionSettings> brokerFor(SensorSpec spec) {
+        return spec.broker().isEmpty() ? Optional.of(broker) : Optional.ofNullable(named.get(spec.broker().get()));
     }
 
     /** Adds a stopped sensor. Its ID must be new in the fleet. */
@@ -123,8 +160,7 @@ public final class SensorFleet implements AutoCloseable {
                 }
                 sensors.set(at, fresh);
             }
-            return wasStarted ? fresh.start(broker, connector, clientThreads, scheduler).exceptionally(error -> null)
-                    : CompletableFuture.<Void>completedFuture(null);
+            return wasStarted ? startOne(fresh) : CompletableFuture.<Void>completedFuture(null);
         });
     }
 
@@ -174,10 +210,58 @@ public final class SensorFleet implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Removes sensor {@code id}. It stops and, as a device taken away rather than switched off, clears its
+     * retained status (and retained reading) instead of leaving {@code offline}: connecting once for that
+     * if it was not connected. Completes exceptionally, saying why, if the broker could not be cleared.
+     */
+    public CompletableFuture<Void> remove(String id) {
+        return remove(s -> s.spec().id().equals(id));
+    }
+
+    /** Removes every sensor of {@code room}, as {@link #remove(String)} does. */
+    public CompletableFuture<Void> removeRoom(String room) {
+        return remove(s -> s.spec().room().equals(room));
+    }
+
+    private CompletableFuture<Void> remove(Predicate<VirtualSensor> which) {
+        List<VirtualSensor> gone;
+        synchronized (sensors) {
+            gone = sensors.stream().filter(which).toList();
+            sensors.removeAll(gone);
+        }
+        return CompletableFuture.allOf(gone.stream().map(this::forget).toArray(CompletableFuture[]::new));
+    }
+
+    private CompletableFuture<Void> forget(VirtualSensor sensor) {
+        boolean connected = sensor.isConnected();
+        CompletableFuture<Void> stopped = sensor.stop(closer, true);
+        if (connected) {
+            return stopped;
+        }
+        Optional<ConnectionSettings> where = brokerFor(sensor.spec());
+        return stopped.thenCompose(done -> where.isEmpty() ? CompletableFuture.<Void>completedFuture(null)
+                : sensor.clearRetainedOnce(where.get(), connector, clientThreads, closer));
+    }
+
+    private CompletableFuture<Void> restart(Predicate<VirtualSensor> which) {
+        return CompletableFuture.allOf(sensors.stream().filter(which).filter(VirtualSensor::isStarted)
+                .map(s -> s.stop(closer).thenCompose(done -> startOne(s))).toArray(CompletableFuture[]::new));
+    }
+
     private CompletableFuture<Void> start(Predicate<VirtualSensor> which) {
-        return CompletableFuture.allOf(sensors.stream().filter(which)
-                .map(s -> s.start(broker, connector, clientThreads, scheduler).exceptionally(error -> null))
+        return CompletableFuture.allOf(sensors.stream().filter(which).map(this::startOne)
                 .toArray(CompletableFuture[]::new));
+    }
+
+    private CompletableFuture<Void> startOne(VirtualSensor sensor) {
+        Optional<ConnectionSettings> where = brokerFor(sensor.spec());
+        if (where.isEmpty()) {
+            sensor.waitForBroker("No connection profile named \"" + sensor.spec().broker().orElse("")
+                    + "\" is set up for the sensors");
+            return CompletableFuture.completedFuture(null);
+        }
+        return sensor.start(where.get(), connector, clientThreads, scheduler).exceptionally(error -> null);
     }
 
     private CompletableFuture<Void> stop(Predicate<VirtualSensor> which) {

@@ -2,6 +2,7 @@ package org.brokerscope.sim;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.brokerscope.domain.Topics;
 
@@ -14,10 +15,13 @@ import org.brokerscope.domain.Topics;
  * @param occupancy     the pattern that drives CO2, light, noise and motion; NONE means outdoors
  * @param baseline      the level the model centres on (set point, mean, start charge); empty for its default
  * @param seed          decides the whole series, with the simulated times
+ * @param broker        the name of the saved connection profile this sensor publishes to; empty for the
+ *                      fleet's broker. A name, not the profile's ID, so that a shared scenario file finds the
+ *                      same broker on another machine where a profile of that name exists
  */
 public record SensorSpec(String id, String site, String room, Measure measure, String topicTemplate, Duration interval,
                          PayloadFormat format, int qos, boolean retain, Occupancy occupancy, OptionalDouble baseline,
-                         FaultSettings faults, long seed) {
+                         FaultSettings faults, long seed, Optional<String> broker) {
     public static final String DEFAULT_TEMPLATE = "{site}/{room}/{measure}";
     public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
     public static final Duration MAX_INTERVAL = Duration.ofHours(1);
@@ -28,6 +32,7 @@ public record SensorSpec(String id, String site, String room, Measure measure, S
         Objects.requireNonNull(occupancy, "occupancy");
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(faults, "faults");
+        broker = broker == null ? Optional.empty() : broker.map(String::strip).filter(b -> !b.isEmpty());
         requireText("id", id);
         requireText("site", site);
         requireText("room", room);
@@ -51,7 +56,7 @@ public record SensorSpec(String id, String site, String room, Measure measure, S
 
     public Builder toBuilder() {
         return new Builder(site, room, measure).id(id).topic(topicTemplate).interval(interval).format(format).qos(qos)
-                .retain(retain).occupancy(occupancy).baseline(baseline).faults(faults).seed(seed);
+                .retain(retain).occupancy(occupancy).baseline(baseline).faults(faults).seed(seed).broker(broker);
     }
 
     /** The topic readings go to. */
@@ -90,6 +95,7 @@ public record SensorSpec(String id, String site, String room, Measure measure, S
         private OptionalDouble baseline = OptionalDouble.empty();
         private FaultSettings faults = FaultSettings.NONE;
         private long seed;
+        private Optional<String> broker = Optional.empty();
 
         private Builder(String site, String room, Measure measure) {
             this.site = site;
@@ -109,10 +115,11 @@ public record SensorSpec(String id, String site, String room, Measure measure, S
         public Builder baseline(double value) { baseline = OptionalDouble.of(value); return this; }
         public Builder faults(FaultSettings value) { faults = value; return this; }
         public Builder seed(long value) { seed = value; return this; }
+        public Builder broker(Optional<String> profileName) { broker = profileName; return this; }
 
         public SensorSpec build() {
             return new SensorSpec(id, site, room, measure, topic, interval, format, qos, retain, occupancy, baseline,
-                    faults, seed);
+                    faults, seed, broker);
         }
     }
 }

@@ -9,5 +9,7 @@ public enum SensorState {
     /** Lost its connection; retrying on its own. */
     OFFLINE,
     /** Could not connect; tries again every few seconds until stopped. See the error. */
-    FAILED
+    FAILED,
+    /** Names a broker profile that this fleet does not know (yet); starts once it is given. See the error. */
+    NO_BROKER
 }

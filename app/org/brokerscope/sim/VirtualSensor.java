@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -65,7 +66,7 @@ public final class VirtualSensor {
     public SensorStatus status() {
         SensorState shown = state == SensorState.RUNNING && clock.isPaused() ? SensorState.PAUSED : state;
         return new SensorStatus(spec.id(), spec.room(), spec.measure(), spec.topic(), shown, Optional.ofNullable(lastValue),
-                published.sum(), failed.sum(), dropped.sum(), Optional.ofNullable(error));
+                published.sum(), failed.sum(), dropped.sum(), Optional.ofNullable(error), spec.broker());
     }
 
     /** Whether it was started and not stopped since (it may be connecting, reconnecting or retrying). */
@@ -89,14 +90,30 @@ public final class VirtualSensor {
             return CompletableFuture.completedFuture(null);
         }
         wanted = true;
-        ConnectionSettings settings = new ConnectionSettings(broker.serverUri(), clientId(), broker.keepAliveSeconds(),
-                true, 0, broker.protocol(), broker.credentials(), broker.will())
-                .withWill(new LastWill(spec.statusTopic(), OFFLINE, 1, true));
-        BrokerConnection opened = connector.open(settings, clientThreads);
+        BrokerConnection opened = connector.open(ownSettings(broker, true), clientThreads);
         connection = opened;
         state = SensorState.CONNECTING;
         Runnable retry = () -> retry(() -> start(broker, connector, clientThreads, scheduler));
         return opened.connect().whenComplete((ok, failure) -> onConnected(opened, failure, scheduler, retry));
+    }
+
+    /**
+     * The broker's address, protocol, login and TLS with this sensor's client ID, a clean session, and, if
+     * {@code withWill}, its Last Will instead of whatever will the profile had.
+     */
+    private ConnectionSettings ownSettings(ConnectionSettings broker, boolean withWill) {
+        ConnectionSettings own = new ConnectionSettings(broker.serverUri(), clientId(), broker.keepAliveSeconds(), true,
+                0, broker.protocol(), broker.credentials(), Optional.empty(), broker.tls());
+        return withWill ? own.withWill(new LastWill(spec.statusTopic(), OFFLINE, 1, true)) : own;
+    }
+
+    /** Started, but its broker profile is unknown to the fleet: it waits, saying why, until started again. */
+    synchronized void waitForBroker(String reason) {
+        if (connection == null) {
+            wanted = true;
+            state = SensorState.NO_BROKER;
+            error = reason;
+        }
     }
 
     private synchronized void onConnected(BrokerConnection opened, Throwable failure, ScheduledExecutorService scheduler,
@@ -196,6 +213,15 @@ public final class VirtualSensor {
      * also send the Last Will. The slow part runs on {@code closer}.
      */
     synchronized CompletableFuture<Void> stop(Executor closer) {
+        return stop(closer, false);
+    }
+
+    /**
+     * Like {@link #stop(Executor)}, but if {@code forget} the sensor leaves no trace: instead of
+     * {@code offline} it clears its retained status (and its retained reading, if it retains them), as a
+     * device that was taken away. Completes with the cleared topics, empty if it was not connected.
+     */
+    synchronized CompletableFuture<Void> stop(Executor closer, boolean forget) {
         wanted = false;
         BrokerConnection c = connection;
         if (c == null) {
@@ -208,16 +234,44 @@ public final class VirtualSensor {
             task.cancel(false);
             task = null;
         }
-        CompletableFuture<Void> offline = c.state() == ConnectionState.CONNECTED
-                ? c.publish(spec.statusTopic(), OFFLINE, 1, true).orTimeout(OFFLINE_TIMEOUT_S, TimeUnit.SECONDS)
-                        .whenComplete(this::count)
-                : CompletableFuture.completedFuture(null);
-        return offline.handle((ok, failure) -> failure)
+        CompletableFuture<Void> last = c.state() != ConnectionState.CONNECTED ? CompletableFuture.completedFuture(null)
+                : forget ? clearRetained(c) : c.publish(spec.statusTopic(), OFFLINE, 1, true)
+                        .orTimeout(OFFLINE_TIMEOUT_S, TimeUnit.SECONDS).whenComplete(this::count);
+        return last.handle((ok, failure) -> failure)
                 .thenAcceptAsync(failure -> {
                     c.close();
                     if (failure != null) {
-                        error = "offline status not confirmed: " + failure.getMessage();
+                        error = (forget ? "retained status not cleared: " : "offline status not confirmed: ")
+                                + failure.getMessage();
+                        if (forget) {
+                            throw new CompletionException(error, failure);
+                        }
                     }
                 }, closer);
+    }
+
+    /** Whether it is connected now, so {@link #stop(Executor, boolean)} can clear its retained topics itself. */
+    synchronized boolean isConnected() {
+        return connection != null && connection.state() == ConnectionState.CONNECTED;
+    }
+
+    /**
+     * For a sensor that is not connected: connects once (without a Last Will), clears its retained topics
+     * and disconnects cleanly.
+     */
+    CompletableFuture<Void> clearRetainedOnce(ConnectionSettings broker, SensorConnector connector,
+                                              ScheduledExecutorService clientThreads, Executor closer) {
+        BrokerConnection once = connector.open(ownSettings(broker, false), clientThreads);
+        return once.connect().orTimeout(OFFLINE_TIMEOUT_S * 2, TimeUnit.SECONDS)
+                .thenCompose(ok -> clearRetained(once))
+                .whenCompleteAsync((ok, failure) -> once.close(), closer);
+    }
+
+    /** An empty retained message deletes the broker's retained one (MQTT 3.3.1.3). */
+    private CompletableFuture<Void> clearRetained(BrokerConnection c) {
+        CompletableFuture<Void> status = c.publish(spec.statusTopic(), new byte[0], 1, true);
+        CompletableFuture<Void> reading = spec.retain() ? c.publish(spec.topic(), new byte[0], 1, true)
+                : CompletableFuture.completedFuture(null);
+        return CompletableFuture.allOf(status, reading).orTimeout(OFFLINE_TIMEOUT_S, TimeUnit.SECONDS);
     }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.brokerscope.domain.AtomicFiles;
+import java.util.function.Function;
 import org.brokerscope.sim.FaultSettings;
 import org.brokerscope.sim.Measure;
 import org.brokerscope.sim.Occupancy;
@@ -48,6 +49,11 @@ public final class ScenarioFiles {
     }
 
     public static Scenario parse(String json) throws ScenarioException {
+        return parse(json, System::getenv);
+    }
+
+    /** @param environment looks up the variable a weather bridge's key is read from ({@code System::getenv}) */
+    public static Scenario parse(String json, Function<String, String> environment) throws ScenarioException {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
@@ -65,9 +71,11 @@ public final class ScenarioFiles {
             throw new ScenarioException("This scenario was written by a newer Brokerscope (format " + version.asInt()
                     + "); this version reads format " + FORMAT + ". Update Brokerscope to open it.", null);
         }
+        List<ScenarioWeather> weather = WeatherJson.read(root.path("weather"), environment);
         JsonNode sensors = root.path("sensors");
-        if (!sensors.isArray() || sensors.isEmpty()) {
-            throw new ScenarioException("\"sensors\" must be a non-empty array", null);
+        if (weather.isEmpty() ? !sensors.isArray() || sensors.isEmpty() : !sensors.isMissingNode() && !sensors.isArray()) {
+            throw new ScenarioException("\"sensors\" must be a non-empty array (it may be left out when there is"
+                    + " a \"weather\" bridge)", null);
         }
         List<SensorSpec> specs = new ArrayList<>();
         for (int i = 0; i < sensors.size(); i++) {
@@ -78,7 +86,7 @@ public final class ScenarioFiles {
             }
         }
         try {
-            return new Scenario(root.path("name").asText("scenario"), number(root, "timeAcceleration", 1), specs);
+            return new Scenario(root.path("name").asText("scenario"), number(root, "timeAcceleration", 1), specs, weather);
         } catch (IllegalArgumentException e) {
             throw new ScenarioException(e.getMessage(), e);
         }
@@ -86,10 +94,22 @@ public final class ScenarioFiles {
 
     /** Writes through {@link AtomicFiles}, so a crash never leaves half a file. */
     public static void write(Scenario scenario, Path file) throws IOException {
-        AtomicFiles.write(file, toJson(scenario).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        write(scenario, file, false);
+    }
+
+    /**
+     * @param withKeys also write the weather bridges' API keys in clear: only when the user asked for it, since
+     *                 scenario files are made to be shared
+     */
+    public static void write(Scenario scenario, Path file, boolean withKeys) throws IOException {
+        AtomicFiles.write(file, toJson(scenario, withKeys).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public static String toJson(Scenario scenario) {
+        return toJson(scenario, false);
+    }
+
+    public static String toJson(Scenario scenario, boolean withKeys) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("version", FORMAT);
         root.put("name", scenario.name());
@@ -103,11 +123,15 @@ public final class ScenarioFiles {
                     .put("occupancy", s.occupancy().name().toLowerCase(Locale.ROOT));
             s.baseline().ifPresent(b -> n.put("baseline", b));
             n.put("seed", s.seed());
+            s.broker().ifPresent(b -> n.put("broker", b));
             if (s.faults().any()) {
                 FaultSettings f = s.faults();
                 n.putObject("faults").put("dropout", f.dropout()).put("spike", f.spike()).put("stuck", f.stuck())
                         .put("driftPerDay", f.driftPerDay()).put("garbled", f.garbled());
             }
+        }
+        if (!scenario.weather().isEmpty()) {
+            WeatherJson.write(scenario.weather(), root.putArray("weather"), withKeys);
         }
         try {
             return MAPPER.writeValueAsString(root);
@@ -137,6 +161,9 @@ public final class ScenarioFiles {
         if (n.has("baseline")) {
             b.baseline(number(n, "baseline", 0));
         }
+        if (n.has("broker")) {
+            b.broker(java.util.Optional.of(text(n, "broker", null)));
+        }
         JsonNode f = n.path("faults");
         if (f.isObject()) {
             b.faults(new FaultSettings(number(f, "dropout", 0), number(f, "spike", 0), number(f, "stuck", 0),
@@ -153,7 +180,7 @@ public final class ScenarioFiles {
         }
     }
 
-    private static String text(JsonNode n, String field, String fallback) {
+    static String text(JsonNode n, String field, String fallback) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) {
             if (fallback == null) {
@@ -167,7 +194,7 @@ public final class ScenarioFiles {
         return v.asText();
     }
 
-    private static double number(JsonNode n, String field, double fallback) {
+    static double number(JsonNode n, String field, double fallback) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) {
             return fallback;

@@ -11,10 +11,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.brokerscope.mqtt.BrokerConnection;
+import org.brokerscope.mqtt.BrokerConnections;
 import org.brokerscope.mqtt.ConnectionSettings;
 import org.brokerscope.mqtt.ConnectionState;
 import org.brokerscope.mqtt.LastWill;
-import org.brokerscope.mqtt.PahoV5Connection;
 
 /**
  * A sensor fed by a real weather service: polls the current weather and publishes temperature, humidity
@@ -56,10 +56,19 @@ public final class WeatherBridge implements AutoCloseable {
      * Will set) and its own polling thread, both released by {@link #close()}. Call {@link #start()}.
      */
     public static WeatherBridge create(WeatherSettings settings, String serverUri) {
+        return create(settings, ConnectionSettings.of(serverUri, "bs-weather-" + settings.room()));
+    }
+
+    /**
+     * The same on {@code broker}'s address, protocol (MQTT 5, 3.1.1 or Auto), login and TLS, with the client
+     * ID {@code bs-weather-<room>} and the bridge's own Last Will.
+     */
+    public static WeatherBridge create(WeatherSettings settings, ConnectionSettings broker) {
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("brokerscope-weather").daemon(true).factory());
-        BrokerConnection connection = new PahoV5Connection(ConnectionSettings.of(serverUri, "bs-weather-" + settings.room())
-                .withWill(lastWill(settings)), message -> { });
+        ConnectionSettings own = new ConnectionSettings(broker.serverUri(), "bs-weather-" + settings.room(),
+                broker.keepAliveSeconds(), true, 0, broker.protocol(), broker.credentials(), Optional.empty(), broker.tls());
+        BrokerConnection connection = BrokerConnections.open(own.withWill(lastWill(settings)), message -> { });
         WeatherBridge bridge = new WeatherBridge(new WeatherClient(HttpClient.newHttpClient(), settings), settings,
                 connection, poller);
         bridge.ownsScheduler = true;

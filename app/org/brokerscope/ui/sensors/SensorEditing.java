@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Consumer;
 import org.brokerscope.sim.FaultSettings;
 import org.brokerscope.sim.Measure;
@@ -15,6 +17,7 @@ import org.brokerscope.sim.SensorStatus;
 import org.brokerscope.sim.VirtualSensor;
 import org.brokerscope.sim.scenario.Scenario;
 import org.brokerscope.sim.scenario.ScenarioFiles;
+import org.brokerscope.sim.scenario.ScenarioWeather;
 import org.brokerscope.sim.scenario.Scenarios;
 import org.brokerscope.ui.I18n;
 
@@ -47,14 +50,19 @@ final class SensorEditing {
         }
     }
 
-    /** Which faults the teacher switched on; each comes at a fixed, clearly visible rate. */
-    record FaultChoice(boolean dropout, boolean spike, boolean stuck, boolean drift, boolean garbled) {
-        static FaultChoice of(FaultSettings f) {
-            return new FaultChoice(f.dropout() > 0, f.spike() > 0, f.stuck() > 0, f.driftPerDay() != 0, f.garbled() > 0);
+    /** The fault editor's five fields as typed: chances in percent, drift in units per simulated day. */
+    record FaultFields(String dropout, String spike, String stuck, String drift, String garbled) {
+        static FaultFields of(FaultSettings f) {
+            return new FaultFields(percent(f.dropout()), percent(f.spike()), percent(f.stuck()), number(f.driftPerDay()),
+                    percent(f.garbled()));
         }
 
-        FaultSettings settings() {
-            return new FaultSettings(dropout ? 0.1 : 0, spike ? 0.05 : 0, stuck ? 0.02 : 0, drift ? 2 : 0, garbled ? 0.05 : 0);
+        private static String percent(double chance) {
+            return number(chance * 100);
+        }
+
+        private static String number(double value) {
+            return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
         }
     }
 
@@ -84,7 +92,7 @@ final class SensorEditing {
                 : i18n.text("sensors.duration.seconds", seconds);
     }
 
-    Result<String> addSensor(SensorFleet fleet, String room, String measureKey) {
+    Result<String> addSensor(SensorFleet fleet, String room, String measureKey, Optional<String> broker) {
         String name = room == null ? "" : room.strip();
         if (name.isEmpty()) {
             return Result.failed(i18n.text("sensors.error.noRoom"));
@@ -94,13 +102,13 @@ final class SensorEditing {
             return Result.failed(i18n.text("sensors.error.noMeasure"));
         }
         try {
-            return Result.of(add(fleet, name, measure).spec().id());
+            return Result.of(add(fleet, name, measure, broker).spec().id());
         } catch (IllegalArgumentException e) {
             return Result.failed(i18n.text("sensors.error.invalid", e.getMessage()));
         }
     }
 
-    Result<String> addRoom(SensorFleet fleet, String room) {
+    Result<String> addRoom(SensorFleet fleet, String room, Optional<String> broker) {
         String name = room == null ? "" : room.strip();
         if (name.isEmpty()) {
             return Result.failed(i18n.text("sensors.error.noRoom"));
@@ -109,14 +117,14 @@ final class SensorEditing {
             return Result.failed(i18n.text("sensors.error.roomExists", name));
         }
         try {
-            ROOM_MEASURES.forEach(m -> add(fleet, name, m));
+            ROOM_MEASURES.forEach(m -> add(fleet, name, m, broker));
             return Result.of(name);
         } catch (IllegalArgumentException e) {
             return Result.failed(i18n.text("sensors.error.invalid", e.getMessage()));
         }
     }
 
-    private VirtualSensor add(SensorFleet fleet, String room, Measure measure) {
+    private VirtualSensor add(SensorFleet fleet, String room, Measure measure, Optional<String> broker) {
         List<VirtualSensor> existing = fleet.sensors();
         String site = existing.isEmpty() ? DEFAULT_SITE : existing.getFirst().spec().site();
         String base = room + "-" + measure.key();
@@ -127,26 +135,59 @@ final class SensorEditing {
         // A second sensor of the same measure in a room gets its own topic through its ID.
         String template = id.equals(base) ? SensorSpec.DEFAULT_TEMPLATE : "{site}/{room}/{id}";
         return fleet.add(SensorSpec.builder(site, room, measure).id(id).topic(template).interval(Duration.ofSeconds(1))
-                .seed(existing.size() * 31L + measure.ordinal()).build());
+                .seed(existing.size() * 31L + measure.ordinal()).broker(broker).build());
     }
 
     /** The sensor's settings with the edited ones, or why they cannot be used. */
     Result<SensorSpec> edit(SensorSpec current, String intervalMs, PayloadFormat format, int qos, boolean retain,
-                            FaultChoice faults) {
+                            FaultFields faults) {
         long millis;
         try {
             millis = Long.parseLong(intervalMs.strip());
         } catch (NumberFormatException e) {
             return Result.failed(i18n.text("sensors.error.interval", intervalMs));
         }
+        Result<FaultSettings> chosen = faults(faults);
+        if (chosen.problem() != null) {
+            return Result.failed(chosen.problem());
+        }
         try {
-            FaultSettings kept = current.faults();
-            // Faults set in a file at other rates stay as they were while their box stays ticked.
-            FaultSettings chosen = FaultChoice.of(kept).equals(faults) ? kept : faults.settings();
             return Result.of(current.toBuilder().interval(Duration.ofMillis(millis)).format(format).qos(qos)
-                    .retain(retain).faults(chosen).build());
+                    .retain(retain).faults(chosen.value()).build());
         } catch (IllegalArgumentException e) {
             return Result.failed(i18n.text("sensors.error.notApplied", e.getMessage()));
+        }
+    }
+
+    private Result<FaultSettings> faults(FaultFields f) {
+        double[] chances = new double[4];
+        String[] texts = {f.dropout(), f.spike(), f.stuck(), f.garbled()};
+        String[] names = {"dropout", "spike", "stuck", "garbled"};
+        for (int i = 0; i < texts.length; i++) {
+            OptionalDouble v = parse(texts[i]);
+            if (v.isEmpty() || v.getAsDouble() < 0 || v.getAsDouble() > 100) {
+                return Result.failed(i18n.text("sensors.faults.badPercent", i18n.text("sensors.faults." + names[i]), texts[i]));
+            }
+            chances[i] = v.getAsDouble() / 100;
+        }
+        OptionalDouble drift = parse(f.drift());
+        if (drift.isEmpty()) {
+            return Result.failed(i18n.text("sensors.faults.badDrift", f.drift()));
+        }
+        return Result.of(new FaultSettings(chances[0], chances[1], chances[2], drift.getAsDouble(), chances[3]));
+    }
+
+    /** A number as typed, with a comma or a point; blank is 0. */
+    private static OptionalDouble parse(String text) {
+        String t = text == null ? "" : text.strip().replace(',', '.').replace("%", "").strip();
+        if (t.isEmpty()) {
+            return OptionalDouble.of(0);
+        }
+        try {
+            double v = Double.parseDouble(t);
+            return Double.isFinite(v) ? OptionalDouble.of(v) : OptionalDouble.empty();
+        } catch (NumberFormatException e) {
+            return OptionalDouble.empty();
         }
     }
 
@@ -167,18 +208,19 @@ final class SensorEditing {
         }
     }
 
-    /** Writes and returns the message to show. */
-    String write(Scenario scenario, Path file) {
+    /** Writes and returns the message to show; API keys only if {@code withKeys}. */
+    String write(Scenario scenario, Path file, boolean withKeys) {
         try {
-            ScenarioFiles.write(scenario, file);
+            ScenarioFiles.write(scenario, file, withKeys);
             return i18n.text("sensors.saved", scenario.sensors().size(), file.getFileName());
         } catch (IOException | RuntimeException e) {
             return i18n.text("sensors.error.save", file.getFileName(), e.getMessage());
         }
     }
 
-    Scenario current(SensorFleet fleet) {
+    Scenario current(SensorFleet fleet, List<ScenarioWeather> weather) {
         String name = fleet.rooms().isEmpty() ? "empty" : fleet.sensors().getFirst().spec().site().toLowerCase(Locale.ROOT);
-        return new Scenario(name, fleet.clock().acceleration(), fleet.sensors().stream().map(VirtualSensor::spec).toList());
+        return new Scenario(name, fleet.clock().acceleration(), fleet.sensors().stream().map(VirtualSensor::spec).toList(),
+                weather);
     }
 }

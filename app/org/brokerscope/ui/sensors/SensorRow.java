@@ -17,6 +17,7 @@ public final class SensorRow {
     private final String topic;
     private final ReadOnlyStringWrapper value = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper broker = new ReadOnlyStringWrapper("");
     private final ReadOnlyLongWrapper count = new ReadOnlyLongWrapper();
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
     private SensorState lastState;
@@ -52,6 +53,11 @@ public final class SensorRow {
         return state.getReadOnlyProperty();
     }
 
+    /** The connection profile it publishes to, or a word for the fleet's broker. */
+    public ReadOnlyStringProperty brokerProperty() {
+        return broker.getReadOnlyProperty();
+    }
+
     public ReadOnlyLongProperty countProperty() {
         return count.getReadOnlyProperty();
     }
@@ -65,8 +71,9 @@ public final class SensorRow {
         return lastState;
     }
 
-    void update(SensorStatus status, String valueText, String stateText) {
+    void update(SensorStatus status, String valueText, String stateText, String brokerText) {
         lastState = status.state();
+        broker.set(brokerText);
         value.set(valueText);
         state.set(stateText);
         count.set(status.published());

@@ -1,6 +1,9 @@
 package org.brokerscope.ui.sensors;
 
 import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -8,7 +11,6 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -18,6 +20,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
+import org.brokerscope.domain.profile.ConnectionProfile;
 import org.brokerscope.sim.Measure;
 import org.brokerscope.sim.PayloadFormat;
 import org.brokerscope.ui.I18n;
@@ -34,6 +37,11 @@ public final class SensorsView {
     @FXML private ComboBox<String> roomBox;
     @FXML private TextField newRoomField;
     @FXML private ComboBox<Measure> measureBox;
+    @FXML private ComboBox<BrokerChoice> sensorBrokerBox;
+    @FXML private ComboBox<BrokerChoice> targetBox;
+    @FXML private Label targetLabel;
+    @FXML private CheckBox saveKeysBox;
+    @FXML private TableColumn<SensorRow, String> brokerColumn;
     @FXML private Label messageLabel;
     @FXML private TableView<SensorRow> table;
     @FXML private TableColumn<SensorRow, String> roomColumn;
@@ -55,11 +63,20 @@ public final class SensorsView {
     @FXML private ComboBox<PayloadFormat> formatBox;
     @FXML private ComboBox<Integer> qosBox;
     @FXML private CheckBox retainBox;
-    @FXML private CheckMenuItem dropoutItem;
-    @FXML private CheckMenuItem spikeItem;
-    @FXML private CheckMenuItem stuckItem;
-    @FXML private CheckMenuItem driftItem;
-    @FXML private CheckMenuItem garbledItem;
+    @FXML private TextField dropoutField;
+    @FXML private TextField spikeField;
+    @FXML private TextField stuckField;
+    @FXML private TextField driftField;
+    @FXML private TextField garbledField;
+    @FXML private HBox faultEditor;
+    private SensorEditorPane editorPane;
+
+    /** A broker in the combos: a saved profile, or none for "the fleet's broker". */
+    record BrokerChoice(ConnectionProfile profile) {
+        Optional<ConnectionProfile> asOptional() {
+            return Optional.ofNullable(profile);
+        }
+    }
 
     public SensorsView(SensorsViewModel model, I18n i18n) {
         this.model = model;
@@ -75,6 +92,7 @@ public final class SensorsView {
         valueColumn.setCellValueFactory(c -> c.getValue().valueProperty());
         stateColumn.setCellValueFactory(c -> c.getValue().stateProperty());
         countColumn.setCellValueFactory(c -> c.getValue().countProperty());
+        brokerColumn.setCellValueFactory(c -> c.getValue().brokerProperty());
         actionColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         actionColumn.setCellFactory(column -> new ToggleCell());
         timeLabel.textProperty().bind(model.timeTextProperty());
@@ -101,50 +119,61 @@ public final class SensorsView {
         });
         model.speedProperty().addListener((obs, old, now) -> speedBox.setValue(now.doubleValue()));
         table.disableProperty().bind(model.availableProperty().not());
-        initEditor();
+        editorPane = new SensorEditorPane(model, i18n, table, editLabel, intervalField, formatBox, qosBox, retainBox,
+                dropoutField, spikeField, stuckField, driftField, garbledField);
+        editor.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        faultEditor.disableProperty().bind(editor.disableProperty());
+        initBrokers();
         weatherLabel.textProperty().bind(model.weatherTextProperty());
         weatherButton.textProperty().bind(Bindings.when(model.weatherRunningProperty())
                 .then(i18n.text("sensors.weather.stop")).otherwise(i18n.text("sensors.weather.start")));
     }
 
-    private void initEditor() {
-        formatBox.getItems().setAll(PayloadFormat.values());
-        formatBox.setConverter(ReadOnlyConverter.of(f -> i18n.text("sensors.format." + f.key())));
-        qosBox.getItems().setAll(0, 1, 2);
-        editor.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        editLabel.setText(i18n.text("sensors.edit.none"));
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> showSettings(row));
+    private void initBrokers() {
+        SensorBrokers brokers = model.brokers();
+        brokers.setPrompt(new SecretDialog(i18n, () -> table.getScene().getWindow()));
+        targetLabel.textProperty().bind(brokers.targetProperty());
+        for (ComboBox<BrokerChoice> box : List.of(targetBox, sensorBrokerBox)) {
+            box.setConverter(ReadOnlyConverter.of(c -> c.profile() == null ? i18n.text("sensors.broker.fleet") : c.profile().name()));
+            box.setOnShowing(e -> brokers.reload());
+        }
+        brokers.profiles().addListener((ListChangeListener<ConnectionProfile>) change -> fillBrokerBoxes());
+        brokers.reload();
     }
 
-    /** Fills the editor with the selected sensor's settings. */
-    private void showSettings(SensorRow row) {
-        if (row == null) {
-            editLabel.setText(i18n.text("sensors.edit.none"));
-            return;
+    /** The target offers the profiles; a new sensor may also follow the fleet (the first choice). */
+    private void fillBrokerBoxes() {
+        List<BrokerChoice> profiles = model.brokers().profiles().stream().map(BrokerChoice::new).toList();
+        BrokerChoice target = targetBox.getValue();
+        targetBox.getItems().setAll(profiles);
+        targetBox.setValue(target != null && profiles.contains(target) ? target : profiles.isEmpty() ? null : profiles.getFirst());
+        BrokerChoice own = sensorBrokerBox.getValue();
+        List<BrokerChoice> choices = new ArrayList<>();
+        choices.add(new BrokerChoice(null));
+        choices.addAll(profiles);
+        sensorBrokerBox.getItems().setAll(choices);
+        sensorBrokerBox.setValue(own != null && choices.contains(own) ? own : choices.getFirst());
+    }
+
+    @FXML
+    private void useTarget() {
+        if (targetBox.getValue() != null) {
+            model.useForFleet(targetBox.getValue().profile());
         }
-        model.specOf(row).ifPresent(spec -> {
-            editLabel.setText(i18n.text("sensors.edit.selected", spec.id()));
-            intervalField.setText(String.valueOf(spec.interval().toMillis()));
-            formatBox.setValue(spec.format());
-            qosBox.setValue(spec.qos());
-            retainBox.setSelected(spec.retain());
-            SensorEditing.FaultChoice f = SensorEditing.FaultChoice.of(spec.faults());
-            dropoutItem.setSelected(f.dropout());
-            spikeItem.setSelected(f.spike());
-            stuckItem.setSelected(f.stuck());
-            driftItem.setSelected(f.drift());
-            garbledItem.setSelected(f.garbled());
-        });
     }
 
     @FXML
     private void applySettings() {
-        SensorRow row = table.getSelectionModel().getSelectedItem();
-        if (row != null) {
-            model.applySettings(row, intervalField.getText(), formatBox.getValue(), qosBox.getValue(),
-                    retainBox.isSelected(), new SensorEditing.FaultChoice(dropoutItem.isSelected(), spikeItem.isSelected(),
-                            stuckItem.isSelected(), driftItem.isSelected(), garbledItem.isSelected()));
-        }
+        editorPane.apply();
+    }
+
+    @FXML
+    private void removeRoom() {
+        model.removeRoom(roomBox.getValue());
+    }
+
+    private Optional<ConnectionProfile> sensorBroker() {
+        return sensorBrokerBox.getValue() == null ? Optional.empty() : sensorBrokerBox.getValue().asOptional();
     }
 
     /** Keeps a room chosen, so Start room and Stop room always have one. */
@@ -166,23 +195,26 @@ public final class SensorsView {
 
     @FXML
     private void addSensor() {
-        model.addSensor(newRoomField.getText(), measureBox.getValue() == null ? null : measureBox.getValue().key());
+        model.addSensor(newRoomField.getText(), measureBox.getValue() == null ? null : measureBox.getValue().key(),
+                sensorBroker());
     }
 
     @FXML
     private void toggleWeather() {
+        model.setTypedWeatherKey(weatherKeyField.getText());
         model.toggleWeather(weatherCityField.getText(), weatherKeyField.getText(), weatherUrlField.getText());
     }
 
     @FXML
     private void addRoom() {
-        model.addRoom(newRoomField.getText());
+        model.addRoom(newRoomField.getText(), sensorBroker());
     }
 
     @FXML
     private void loadFile() {
         File file = chooser().showOpenDialog(table.getScene().getWindow());
         if (file != null) {
+            model.setTypedWeatherKey(weatherKeyField.getText());
             model.loadFile(file.toPath());
         }
     }
@@ -193,7 +225,7 @@ public final class SensorsView {
         chooser.setInitialFileName("scenario.json");
         File file = chooser.showSaveDialog(table.getScene().getWindow());
         if (file != null) {
-            model.saveFile(file.toPath());
+            model.saveFile(file.toPath(), saveKeysBox.isSelected());
         }
     }
 
@@ -204,11 +236,19 @@ public final class SensorsView {
         return chooser;
     }
 
-    /** Start or Stop for one sensor, following its state. */
+    /** Start or Stop for one sensor, following its state, and Remove. */
     private final class ToggleCell extends TableCell<SensorRow, SensorRow> {
         private final Button button = new Button();
+        private final Button remove = new Button(i18n.text("sensors.remove"));
+        private final HBox buttons = new HBox(4, button, remove);
 
         ToggleCell() {
+            remove.getStyleClass().add("sensor-remove");
+            remove.setOnAction(e -> {
+                if (getItem() != null) {
+                    model.remove(getItem());
+                }
+            });
             button.getStyleClass().add("sensor-toggle");
             button.setOnAction(e -> {
                 SensorRow row = getItem();
@@ -232,7 +272,7 @@ public final class SensorsView {
             }
             button.textProperty().bind(Bindings.when(row.activeProperty())
                     .then(i18n.text("sensors.stop")).otherwise(i18n.text("sensors.start")));
-            setGraphic(button);
+            setGraphic(buttons);
         }
     }
 }

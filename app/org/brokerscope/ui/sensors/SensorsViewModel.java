@@ -3,10 +3,7 @@ package org.brokerscope.ui.sensors;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -21,6 +18,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.brokerscope.domain.profile.ConnectionProfile;
+import org.brokerscope.settings.ProfileStore;
 import org.brokerscope.sim.PayloadFormat;
 import org.brokerscope.sim.SensorFleet;
 import org.brokerscope.sim.SensorSpec;
@@ -43,9 +42,6 @@ public final class SensorsViewModel {
     private final I18n i18n;
     private final Supplier<Optional<SensorFleet>> fleet;
     private final Executor background;
-    private final ObservableList<SensorRow> rows = FXCollections.observableArrayList();
-    private final ObservableList<String> rooms = FXCollections.observableArrayList();
-    private final Map<String, SensorRow> byId = new HashMap<>();
     private final ReadOnlyStringWrapper timeText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -53,26 +49,38 @@ public final class SensorsViewModel {
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper speed = new ReadOnlyDoubleWrapper(1);
     private final AtomicReference<String> pendingMessage = new AtomicReference<>();
+    // A scenario read in the background is loaded on the FX thread: it may need to ask for a password.
+    private final AtomicReference<Scenario> pendingScenario = new AtomicReference<>();
     private final SensorEditing editing;
     private final SensorWeather weather;
+    private final SensorRows table;
+    private final SensorBrokers brokers;
     private final ReadOnlyStringWrapper weatherText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper weatherRunning = new ReadOnlyBooleanWrapper();
     private long lastRefresh = Long.MIN_VALUE;
+    private String typedWeatherKey = "";
 
-    public SensorsViewModel(I18n i18n, Supplier<Optional<SensorFleet>> fleet, Executor background) {
+    public SensorsViewModel(I18n i18n, Supplier<Optional<SensorFleet>> fleet, ProfileStore profiles, Executor background) {
         this.i18n = i18n;
         this.fleet = fleet;
         this.background = background;
         this.editing = new SensorEditing(i18n);
         this.weather = new SensorWeather(i18n);
+        this.table = new SensorRows(i18n, editing);
+        this.brokers = new SensorBrokers(i18n, profiles, fleet, message::set);
     }
 
     public ObservableList<SensorRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return FXCollections.unmodifiableObservableList(table.rows());
     }
 
     public ObservableList<String> rooms() {
-        return FXCollections.unmodifiableObservableList(rooms);
+        return FXCollections.unmodifiableObservableList(table.rooms());
+    }
+
+    /** The saved connection profiles the sensors can publish to, and the fleet's target. */
+    public SensorBrokers brokers() {
+        return brokers;
     }
 
     public ReadOnlyStringProperty timeTextProperty() {
@@ -127,6 +135,10 @@ public final class SensorsViewModel {
         if (pending != null) {
             message.set(pending);
         }
+        Scenario scenario = pendingScenario.getAndSet(null);
+        if (scenario != null) {
+            load(scenario);
+        }
         if (lastRefresh != Long.MIN_VALUE && frame.nowNanos() - lastRefresh < REFRESH_NANOS) {
             return;
         }
@@ -137,45 +149,16 @@ public final class SensorsViewModel {
     private void refresh(SensorFleet f) {
         available.set(true);
         List<SensorStatus> statuses = f.statuses();
-        if (statuses.size() != rows.size() || !sameIds(statuses)) {
-            rebuild(statuses);
-        }
-        long running = 0;
-        long messages = 0;
-        for (SensorStatus s : statuses) {
-            byId.get(s.id()).update(s, editing.valueText(s), i18n.text("sensors.state." + s.state().name().toLowerCase(Locale.ROOT)));
-            running += byId.get(s.id()).activeProperty().get() ? 1 : 0;
-            messages += s.published();
-        }
+        long[] totals = table.update(statuses);
         paused.set(f.isPaused());
         weatherText.set(weather.describe());
-        summary.set(i18n.text("sensors.summary", statuses.size(), running, messages));
+        brokers.showTarget(f);
+        summary.set(i18n.text("sensors.summary", statuses.size(), totals[0], totals[1]));
         double acceleration = f.clock().acceleration();
         speed.set(acceleration);
         timeText.set(acceleration == 1 ? i18n.text("sensors.time.real", SIM_TIME.withLocale(i18n.locale()).format(f.clock().now()))
                 : i18n.text("sensors.time.accelerated", SIM_TIME.withLocale(i18n.locale()).format(f.clock().now()),
                         Math.round(acceleration), editing.dayLasts(acceleration)));
-    }
-
-    private boolean sameIds(List<SensorStatus> statuses) {
-        for (int i = 0; i < statuses.size(); i++) {
-            if (!statuses.get(i).id().equals(rows.get(i).id())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void rebuild(List<SensorStatus> statuses) {
-        Map<String, SensorRow> old = new HashMap<>(byId);
-        byId.clear();
-        List<SensorRow> fresh = statuses.stream().map(s -> {
-            SensorRow row = old.getOrDefault(s.id(), new SensorRow(s.id(), s.room(), editing.measureText(s.measure()), s.topic()));
-            byId.put(s.id(), row);
-            return row;
-        }).toList();
-        rows.setAll(fresh);
-        rooms.setAll(fresh.stream().map(SensorRow::room).distinct().toList());
     }
 
     public void startAll() {
@@ -211,7 +194,7 @@ public final class SensorsViewModel {
                 f.pauseAll();
             }
             paused.set(f.isPaused());
-        weatherText.set(weather.describe());
+            weatherText.set(weather.describe());
         });
     }
 
@@ -219,16 +202,40 @@ public final class SensorsViewModel {
         fleet.get().ifPresent(f -> f.clock().setAcceleration(speed));
     }
 
-    /** Adds one sensor of {@code measureKey} in {@code room} and starts it. */
-    public void addSensor(String room, String measureKey) {
-        fleet.get().ifPresent(f -> editing.addSensor(f, room, measureKey).handle(
-                id -> run(x -> x.start(id)), message::set));
+    /** Adds one sensor of {@code measureKey} in {@code room}, on {@code broker} or the fleet's, and starts it. */
+    public void addSensor(String room, String measureKey, Optional<ConnectionProfile> broker) {
+        fleet.get().filter(f -> broker.isEmpty() || brokers.define(f, broker.get())).ifPresent(f -> editing
+                .addSensor(f, room, measureKey, broker.map(ConnectionProfile::name)).handle(id -> run(x -> x.start(id)), message::set));
     }
 
-    /** Adds a room with the house's four measures and starts it. */
-    public void addRoom(String room) {
-        fleet.get().ifPresent(f -> editing.addRoom(f, room).handle(
-                name -> run(x -> x.startRoom(name)), message::set));
+    /** Adds a room with the house's four measures, on {@code broker} or the fleet's, and starts it. */
+    public void addRoom(String room, Optional<ConnectionProfile> broker) {
+        fleet.get().filter(f -> broker.isEmpty() || brokers.define(f, broker.get())).ifPresent(f -> editing
+                .addRoom(f, room, broker.map(ConnectionProfile::name)).handle(name -> run(x -> x.startRoom(name)), message::set));
+    }
+
+    /** Removes one sensor; its retained status is cleared on the broker (see {@link SensorFleet#remove}). */
+    public void remove(SensorRow row) {
+        removing(f -> f.remove(row.id()), row.id());
+    }
+
+    public void removeRoom(String room) {
+        if (room != null) {
+            removing(f -> f.removeRoom(room), room);
+        }
+    }
+
+    private void removing(Function<SensorFleet, CompletableFuture<Void>> command, String what) {
+        fleet.get().ifPresent(f -> command.apply(f).whenComplete((ok, error) -> pendingMessage.set(error == null
+                ? i18n.text("sensors.removed", what) : i18n.text("sensors.removed.notCleared", what, rootMessage(error)))));
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null && t instanceof java.util.concurrent.CompletionException) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage());
     }
 
     /** The settings of the sensor in {@code row}, to fill the editor. */
@@ -238,7 +245,7 @@ public final class SensorsViewModel {
 
     /** Applies edited settings to one sensor; it restarts with them if it was running. */
     void applySettings(SensorRow row, String intervalMs, PayloadFormat format, int qos, boolean retain,
-                       SensorEditing.FaultChoice faults) {
+                       SensorEditing.FaultFields faults) {
         specOf(row).ifPresent(current -> editing.edit(current, intervalMs, format, qos, retain, faults).handle(spec -> {
             run(f -> f.replace(row.id(), spec));
             message.set(i18n.text("sensors.applied", row.id()));
@@ -252,22 +259,37 @@ public final class SensorsViewModel {
 
     public void loadFile(Path file) {
         CompletableFuture.supplyAsync(() -> editing.readFile(file), background)
-                .thenAccept(result -> result.handle(this::load, pendingMessage::set));
+                .thenAccept(result -> result.handle(pendingScenario::set, pendingMessage::set));
     }
 
-    public void saveFile(Path file) {
+    /** Saves the sensors and weather bridges; the bridges' API keys only if {@code withKeys} (README). */
+    public void saveFile(Path file, boolean withKeys) {
         fleet.get().ifPresent(f -> {
-            Scenario current = editing.current(f);
-            CompletableFuture.runAsync(() -> pendingMessage.set(editing.write(current, file)), background);
+            Scenario current = editing.current(f, weather.sources());
+            CompletableFuture.runAsync(() -> pendingMessage.set(editing.write(current, file, withKeys)), background);
         });
     }
 
     private void load(Scenario scenario) {
         fleet.get().ifPresent(f -> {
             f.resumeAll();
+            brokers.defineNamedIn(f, scenario.sensors());
             f.replaceWith(scenario.sensors(), scenario.acceleration());
-            pendingMessage.set(i18n.text("sensors.loaded", scenario.name(), scenario.sensors().size()));
+            weather.startAll(f, scenario.weather(), typedWeatherKey);
+            weatherRunning.set(weather.isRunning());
+            pendingMessage.set(i18n.text("sensors.loaded", scenario.name(), scenario.sensors().size() + scenario.weather().size()));
         });
+    }
+
+    /** The key in the weather row, used by loaded bridges whose file and environment gave none. */
+    public void setTypedWeatherKey(String key) {
+        typedWeatherKey = key == null ? "" : key;
+    }
+
+    /** Sends the sensors without a broker of their own, and the weather bridges, to {@code profile}'s broker. */
+    public void useForFleet(ConnectionProfile profile) {
+        brokers.useForFleet(profile);
+        weather.followBroker();
     }
 
     private void run(Function<SensorFleet, CompletableFuture<Void>> command) {

@@ -3,6 +3,7 @@ package org.brokerscope.ui.sensors;
 import java.util.concurrent.Executor;
 import javafx.scene.Parent;
 import org.brokerscope.AppServices;
+import org.brokerscope.settings.ProfileStore;
 import org.brokerscope.ui.FxmlViews;
 import org.brokerscope.ui.I18n;
 
@@ -11,8 +12,8 @@ public final class SensorsViews {
     private SensorsViews() {
     }
 
-    public static SensorsViewModel model(AppServices services, I18n i18n, Executor background) {
-        return new SensorsViewModel(i18n, services::sensors, background);
+    public static SensorsViewModel model(AppServices services, ProfileStore profiles, I18n i18n, Executor background) {
+        return new SensorsViewModel(i18n, services::sensors, profiles, background);
     }
 
     public static Parent load(SensorsViewModel model, I18n i18n) {

@@ -14,6 +14,7 @@ import org.brokerscope.sim.FaultSettings;
 import org.brokerscope.sim.Measure;
 import org.brokerscope.sim.PayloadFormat;
 import org.brokerscope.sim.SensorSpec;
+import org.brokerscope.sim.weather.WeatherSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,5 +89,41 @@ class ScenarioFilesTest {
     private static void assertMessage(String json, String expectedStart) {
         ScenarioFiles.ScenarioException e = assertThrows(ScenarioFiles.ScenarioException.class, () -> ScenarioFiles.parse(json));
         assertTrue(e.getMessage().contains(expectedStart), e.getMessage());
+    }
+
+    @Test
+    void weatherBridgesAndPerSensorBrokersRoundTripWithoutTheApiKeyUnlessAsked() throws Exception {
+        SensorSpec onMosquitto = SensorSpec.builder("lab", "bench", Measure.TEMPERATURE).broker(java.util.Optional.of(
+                "Class Mosquitto")).faults(new FaultSettings(0.25, 0.5, 0, -1.5, 0.125)).build();
+        WeatherSettings lyon = WeatherSettings.openWeatherMap("s3cret-key", "Lyon,FR").withUrl("http://127.0.0.1:9/weather");
+        Scenario scenario = new Scenario("lab", 60, List.of(onMosquitto), List.of(new ScenarioWeather(lyon, "MY_OWM_KEY")));
+        Path file = dir.resolve("shared.json");
+
+        ScenarioFiles.write(scenario, file);
+        String json = Files.readString(file);
+        assertTrue(!json.contains("s3cret-key"), "the key is not in a file written without asking: " + json);
+        assertTrue(json.contains("\"apiKeyEnv\" : \"MY_OWM_KEY\"") && json.contains("\"broker\" : \"Class Mosquitto\""), json);
+
+        // Read back where the variable holds the key: the same scenario; where it does not: no key, stated as blank.
+        assertEquals(scenario, ScenarioFiles.parse(json, name -> name.equals("MY_OWM_KEY") ? "s3cret-key" : null));
+        Scenario noKey = ScenarioFiles.parse(json, name -> null);
+        assertEquals("", noKey.weather().getFirst().settings().apiKey());
+        assertEquals("typed", noKey.weather().getFirst().withKeyIfMissing("typed").settings().apiKey());
+
+        ScenarioFiles.write(scenario, file, true);
+        assertTrue(Files.readString(file).contains("\"apiKey\" : \"s3cret-key\""), "written when asked");
+        assertEquals(scenario, ScenarioFiles.parse(Files.readString(file), name -> null));
+    }
+
+    @Test
+    void aFileMayHoldOnlyWeatherAndItsMistakesAreNamed() throws Exception {
+        Scenario weatherOnly = ScenarioFiles.parse("{\"weather\":[{\"city\":\"Brest,FR\",\"intervalS\":120}]}", n -> null);
+        assertEquals(List.of(), weatherOnly.sensors());
+        assertEquals(Duration.ofMinutes(2), weatherOnly.weather().getFirst().settings().interval());
+        assertEquals(WeatherSettings.OPENWEATHERMAP, weatherOnly.weather().getFirst().settings().url());
+        assertEquals("weather[0]: \"city\" is missing", assertThrows(ScenarioFiles.ScenarioException.class,
+                () -> ScenarioFiles.parse("{\"weather\":[{\"url\":\"x\"}]}", n -> null)).getMessage());
+        assertEquals("weather[0]: \"intervalS\" must be at least 1, was 0.0", assertThrows(ScenarioFiles.ScenarioException.class,
+                () -> ScenarioFiles.parse("{\"weather\":[{\"city\":\"x\",\"intervalS\":0}]}", n -> null)).getMessage());
     }
 }

@@ -18,6 +18,8 @@ import org.brokerscope.sim.scenario.ScenarioFiles;
 import org.brokerscope.sim.scenario.Scenarios;
 import org.brokerscope.ui.Frame;
 import org.brokerscope.ui.I18n;
+import org.brokerscope.domain.profile.ConnectionProfile;
+import org.brokerscope.settings.ProfileStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +31,15 @@ class SensorsViewModelTest {
     // Never started: these commands only edit the fleet and its files.
     private final SensorFleet fleet = new SensorFleet(ConnectionSettings.of("tcp://127.0.0.1:1", "unused"),
             SensorConnector.paho(), SimClock.realTime());
-    private final SensorsViewModel model = new SensorsViewModel(I18n.forLanguage("en"), () -> Optional.of(fleet), Runnable::run);
+    private SensorsViewModel model;
     private long now = 1_000_000_000L;
+
+    @org.junit.jupiter.api.BeforeEach
+    void newModel() {
+        ProfileStore profiles = new ProfileStore(dir.resolve("profiles.json"), java.time.Clock.systemUTC(),
+                id -> ConnectionProfile.embedded("Embedded broker", 1883, id));
+        model = new SensorsViewModel(I18n.forLanguage("en"), () -> Optional.of(fleet), profiles, Runnable::run);
+    }
 
     @AfterEach
     void close() {
@@ -42,7 +51,7 @@ class SensorsViewModelTest {
         Scenarios.demoHouse(42).sensors().forEach(fleet::add);
         Path file = dir.resolve("maison.json");
 
-        model.saveFile(file);
+        model.saveFile(file, false);
         frame();
 
         assertEquals("Saved 6 sensors to maison.json.", model.messageProperty().get());
@@ -63,35 +72,53 @@ class SensorsViewModelTest {
 
     @Test
     void addingNeedsARoomNameAndARoomOnlyOnce() {
-        model.addRoom("  ");
+        model.addRoom("  ", Optional.empty());
         assertEquals("Type a room name first.", model.messageProperty().get());
 
-        model.addRoom("bureau");
+        model.addRoom("bureau", Optional.empty());
         frame();
         assertEquals(4, model.rows().size());
         assertEquals("bureau", model.rooms().getFirst());
 
-        model.addRoom("bureau");
+        model.addRoom("bureau", Optional.empty());
         assertEquals("There is already a room called bureau.", model.messageProperty().get());
 
-        model.addSensor("bureau", "temperature");
+        model.addSensor("bureau", "temperature", Optional.empty());
         frame();
         assertEquals("maison/bureau/bureau-temperature-2", model.rows().getLast().topic(), "a second one gets its own topic");
     }
 
     @Test
     void aBadIntervalIsRefusedWithTheValue() {
-        model.addSensor("salon", "co2");
+        model.addSensor("salon", "co2", Optional.empty());
         frame();
         SensorRow row = model.rows().getFirst();
 
         model.applySettings(row, "fast", org.brokerscope.sim.PayloadFormat.JSON, 0, false,
-                new SensorEditing.FaultChoice(false, false, false, false, false));
+                new SensorEditing.FaultFields("0", "0", "0", "0", "0"));
         assertEquals("The interval must be a whole number of milliseconds, was fast.", model.messageProperty().get());
 
         model.applySettings(row, "50", org.brokerscope.sim.PayloadFormat.JSON, 0, false,
-                new SensorEditing.FaultChoice(false, false, false, false, false));
+                new SensorEditing.FaultFields("0", "0", "0", "0", "0"));
         assertEquals("Not applied: Interval must be between 100 ms and 1 h, was 50 ms", model.messageProperty().get());
+    }
+
+    @Test
+    void aScenarioNamingAProfileThatDoesNotExistHereSaysSoAndItsSensorsWait() throws Exception {
+        Path file = dir.resolve("shared.json");
+        Files.writeString(file, "{\"sensors\": [{\"site\": \"a\", \"room\": \"b\", \"measure\": \"co2\","
+                + " \"broker\": \"School broker\"}]}");
+        model.loadFile(file);
+        frame();
+        assertEquals("No saved connection profile is called \"School broker\": its sensors wait. Add it in File › Connect…,"
+                + " then load the scenario again.", model.messageProperty().get());
+        org.brokerscope.testing.Eventually.await(java.time.Duration.ofSeconds(10),
+                () -> fleet.statuses().size() == 1 && fleet.statuses().getFirst().state() == org.brokerscope.sim.SensorState.NO_BROKER,
+                "the sensor waits for its broker");
+        frame();
+        assertTrue(model.rows().getFirst().stateProperty().get().startsWith("No broker: No connection profile named"),
+                model.rows().getFirst().stateProperty().get());
+        assertEquals("School broker", model.rows().getFirst().brokerProperty().get());
     }
 
     private void frame() {

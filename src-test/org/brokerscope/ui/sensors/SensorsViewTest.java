@@ -107,7 +107,7 @@ class SensorsViewTest {
     @Test
     @Order(3)
     void stopARoomThenStartAll() throws Exception {
-        ComboBox<String> rooms = robot.lookup(".sensors-view .combo-box").nth(1).queryComboBox();
+        ComboBox<String> rooms = robot.lookup("#roomBox").queryComboBox();
         robot.interact(() -> rooms.setValue("cuisine"));
         robot.clickOn("Stop room");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table().getItems().stream()
@@ -138,7 +138,7 @@ class SensorsViewTest {
     @Test
     @Order(5)
     void addARoomAndSeeItPublish() throws Exception {
-        robot.clickOn(".sensors-view .text-field").write("bureau");
+        robot.clickOn("#newRoomField").write("bureau");
         robot.clickOn("Add room");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table().getItems().size() == 10
                 && LAST.containsKey("maison/bureau/temperature") && LAST.containsKey("maison/bureau/light"));
@@ -167,7 +167,7 @@ class SensorsViewTest {
         assertTrue(text(".sensors-message").startsWith("Loaded scenario \"weather\""), text(".sensors-message"));
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> "offline".equals(LAST.get("maison/salon/temperature/status")));
 
-        ComboBox<Double> speed = robot.lookup(".sensors-view .combo-box").nth(0).queryComboBox();
+        ComboBox<Double> speed = robot.lookup("#speedBox").queryComboBox();
         robot.interact(() -> speed.setValue(480.0));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(".sensors-time-label").contains("×480")
                 && text(".sensors-time-label").contains("a day lasts 3 min"));
