@@ -12,6 +12,7 @@ import org.brokerscope.ingest.rooms.RoomsFeed;
 import org.brokerscope.settings.JsonFileStore;
 import org.brokerscope.ui.FxmlViews;
 import org.brokerscope.ui.I18n;
+import org.brokerscope.ui.PresenterTheme;
 
 /**
  * The Rooms dashboard's parts that outlive one window: the rooms feed on the ingest path, its
@@ -24,6 +25,7 @@ public final class RoomsDashboard implements AutoCloseable {
     private final RoomsFeed feed;
     private final JsonFileStore<RoomsSettings> store;
     private RoomsSettings settings;
+    private PresenterTheme theme = new PresenterTheme();
 
     RoomsDashboard(RoomsFeed feed, ScheduledExecutorService scheduler, JsonFileStore<RoomsSettings> store) {
         this.feed = feed;
@@ -42,7 +44,7 @@ public final class RoomsDashboard implements AutoCloseable {
     }
 
     /** Creates the feed, hooks it on the ingest path and starts refreshing it. */
-    public static RoomsDashboard start(AppServices services, Path configFolder) {
+    public static RoomsDashboard start(AppServices services, Path configFolder, PresenterTheme theme) {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("brokerscope-rooms").daemon(true).factory());
         RoomsFeed feed = new RoomsFeed(new RoomsModel(RoomsModel.Options.defaults()), scheduler, Clock.systemUTC(),
@@ -51,6 +53,7 @@ public final class RoomsDashboard implements AutoCloseable {
         JsonFileStore<RoomsSettings> store = new JsonFileStore<>(configFolder.resolve("rooms.json"), RoomsSettings.class,
                 RoomsSettings::defaults, Clock.systemUTC());
         RoomsDashboard dashboard = new RoomsDashboard(feed, scheduler, store);
+        dashboard.theme = theme;
         RoomsViewModel.applyToFeed(dashboard.settings, feed);
         feed.start();
         return dashboard;
@@ -58,7 +61,7 @@ public final class RoomsDashboard implements AutoCloseable {
 
     /** A view model for one shell, in its language. */
     public RoomsViewModel newModel(I18n i18n) {
-        return new RoomsViewModel(feed, i18n, settings, this::save, scheduler);
+        return new RoomsViewModel(feed, i18n, settings, this::save, scheduler, theme);
     }
 
     public Parent view(RoomsViewModel model, I18n i18n) {

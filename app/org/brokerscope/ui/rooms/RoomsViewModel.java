@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -33,6 +34,7 @@ import org.brokerscope.domain.rooms.TopicMapper;
 import org.brokerscope.ingest.rooms.RoomsFeed;
 import org.brokerscope.ui.Frame;
 import org.brokerscope.ui.I18n;
+import org.brokerscope.ui.PresenterTheme;
 
 /**
  * The Rooms dashboard's state and commands. Fed once per frame by the FX pump, it takes the rooms
@@ -57,11 +59,18 @@ public final class RoomsViewModel {
     private final ObservableList<AlertEvent> alertLog = FXCollections.observableArrayList();
     // One wrapper, kept: a fresh unmodifiable view per call holds its listeners weakly and loses them.
     private final ObservableList<AlertEvent> alertLogView = FXCollections.unmodifiableObservableList(alertLog);
+    private final PresenterTheme theme;
     private long lastPollNanos;
     private boolean polled;
     private long lastSeq;
 
     RoomsViewModel(RoomsFeed feed, I18n i18n, RoomsSettings settings, Consumer<RoomsSettings> saver, Executor io) {
+        this(feed, i18n, settings, saver, io, new PresenterTheme());
+    }
+
+    RoomsViewModel(RoomsFeed feed, I18n i18n, RoomsSettings settings, Consumer<RoomsSettings> saver, Executor io,
+                   PresenterTheme theme) {
+        this.theme = theme;
         this.feed = feed;
         this.i18n = i18n;
         this.settings = settings;
@@ -125,6 +134,11 @@ public final class RoomsViewModel {
     /** Changes whenever cards are hidden, shown or moved, so the view lays them out again. */
     public ReadOnlyIntegerProperty arrangementProperty() {
         return arrangement.getReadOnlyProperty();
+    }
+
+    /** The app's presenter theme (shared with the Graph's presenter mode): the dashboard follows it. */
+    public BooleanProperty presenterThemeProperty() {
+        return theme.onProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
