@@ -26,6 +26,7 @@ public final class RoomsDashboard implements AutoCloseable {
     private final JsonFileStore<RoomsSettings> store;
     private RoomsSettings settings;
     private PresenterTheme theme = new PresenterTheme();
+    private GroupMembership group;
 
     RoomsDashboard(RoomsFeed feed, ScheduledExecutorService scheduler, JsonFileStore<RoomsSettings> store) {
         this.feed = feed;
@@ -54,14 +55,16 @@ public final class RoomsDashboard implements AutoCloseable {
                 RoomsSettings::defaults, Clock.systemUTC());
         RoomsDashboard dashboard = new RoomsDashboard(feed, scheduler, store);
         dashboard.theme = theme;
+        dashboard.group = new GroupMembership(scheduler, services::monitor);
         RoomsViewModel.applyToFeed(dashboard.settings, feed);
+        dashboard.applyGroup(dashboard.settings);
         feed.start();
         return dashboard;
     }
 
     /** A view model for one shell, in its language. */
     public RoomsViewModel newModel(I18n i18n) {
-        return new RoomsViewModel(feed, i18n, settings, this::save, scheduler, theme);
+        return new RoomsViewModel(feed, i18n, settings, this::save, scheduler, theme, group);
     }
 
     public Parent view(RoomsViewModel model, I18n i18n) {
@@ -75,6 +78,7 @@ public final class RoomsDashboard implements AutoCloseable {
     // Called on the FX thread; the file is written on the rooms scheduler, never on the FX thread.
     private void save(RoomsSettings changed) {
         settings = changed;
+        applyGroup(changed);
         scheduler.execute(() -> {
             try {
                 store.save(changed);
@@ -84,8 +88,17 @@ public final class RoomsDashboard implements AutoCloseable {
         });
     }
 
+    private void applyGroup(RoomsSettings s) {
+        if (group != null) {
+            group.apply(s, RoomsViewModel.mapper(s), RoomsViewModel.alertRules(s));
+        }
+    }
+
     @Override
     public void close() {
+        if (group != null) {
+            group.close();
+        }
         feed.close();
         scheduler.shutdown();
     }

@@ -55,6 +55,7 @@ public final class RoomsView {
     @FXML private SegmentedButton windowButtons;
     @FXML private Button showAllButton;
     @FXML private ToggleSwitch publishSwitch;
+    @FXML private javafx.scene.control.CheckBox groupCheck;
     @FXML private Spinner<Integer> periodSpinner;
     @FXML private TextField alertTopicField;
     @FXML private Label statusLabel;
@@ -161,6 +162,9 @@ public final class RoomsView {
                 apply.run();
             }
         });
+        groupCheck.setSelected(s.aggregateAsGroup());
+        groupCheck.setTooltip(new javafx.scene.control.Tooltip(i18n.text("rooms.group.tooltip")));
+        groupCheck.selectedProperty().addListener((obs, old, now) -> model.setGroupMember(now));
         statusLabel.textProperty().bind(model.statusProperty());
     }
 

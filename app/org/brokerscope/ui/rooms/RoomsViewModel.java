@@ -60,6 +60,7 @@ public final class RoomsViewModel {
     // One wrapper, kept: a fresh unmodifiable view per call holds its listeners weakly and loses them.
     private final ObservableList<AlertEvent> alertLogView = FXCollections.unmodifiableObservableList(alertLog);
     private final PresenterTheme theme;
+    private final GroupMembership group; // null in tests without a dashboard
     private long lastPollNanos;
     private boolean polled;
     private long lastSeq;
@@ -70,7 +71,13 @@ public final class RoomsViewModel {
 
     RoomsViewModel(RoomsFeed feed, I18n i18n, RoomsSettings settings, Consumer<RoomsSettings> saver, Executor io,
                    PresenterTheme theme) {
+        this(feed, i18n, settings, saver, io, theme, null);
+    }
+
+    RoomsViewModel(RoomsFeed feed, I18n i18n, RoomsSettings settings, Consumer<RoomsSettings> saver, Executor io,
+                   PresenterTheme theme, GroupMembership group) {
         this.theme = theme;
+        this.group = group;
         this.feed = feed;
         this.i18n = i18n;
         this.settings = settings;
@@ -86,6 +93,13 @@ public final class RoomsViewModel {
 
     /** Sets the feed's rules and publishing from saved settings; a bad saved rule is skipped and logged. */
     static void applyToFeed(RoomsSettings s, RoomsFeed feed) {
+        feed.configure(mapper(s), alertRules(s));
+        // As a group member, the GroupAggregator publishes the aggregates of its share: not this feed too.
+        feed.setPublishing(new RoomsFeed.Publishing(s.publishAggregates() && !s.aggregateAsGroup(),
+                Duration.ofSeconds(s.aggregatePeriodSeconds()), s.alertTopic()));
+    }
+
+    static TopicMapper mapper(RoomsSettings s) {
         List<MappingRule> rules = new ArrayList<>();
         for (String line : s.mappingRules()) {
             try {
@@ -94,14 +108,15 @@ public final class RoomsViewModel {
                 System.getLogger(RoomsViewModel.class.getName()).log(System.Logger.Level.WARNING, "Skipped mapping rule: {0}", e.getMessage());
             }
         }
-        AlertRules alertRules;
+        return new TopicMapper(rules);
+    }
+
+    static AlertRules alertRules(RoomsSettings s) {
         try {
-            alertRules = AlertRules.parse(s.alertRules());
+            return AlertRules.parse(s.alertRules());
         } catch (IllegalArgumentException e) {
-            alertRules = AlertRules.defaults();
+            return AlertRules.defaults();
         }
-        feed.configure(new TopicMapper(rules), alertRules);
-        feed.setPublishing(new RoomsFeed.Publishing(s.publishAggregates(), Duration.ofSeconds(s.aggregatePeriodSeconds()), s.alertTopic()));
     }
 
     public void onFrame(Frame frame) {
@@ -201,6 +216,12 @@ public final class RoomsViewModel {
         applyToFeed(settings, feed);
     }
 
+    /** Aggregate as a member of the {@code $share/brokerscope} group instead of alone. */
+    public void setGroupMember(boolean asGroupMember) {
+        change(settings.withGroup(asGroupMember));
+        applyToFeed(settings, feed);
+    }
+
     public String mappingRulesText() {
         return String.join("\n", settings.mappingRules());
     }
@@ -268,7 +289,13 @@ public final class RoomsViewModel {
         if (s.droppedReadings() > 0) {
             text += " · " + i18n.text("rooms.status.droppedReadings", s.droppedReadings());
         }
-        return p.lastError().map(e -> " · " + i18n.text("rooms.status.lastError", e)).map(text::concat).orElse(text);
+        text = p.lastError().map(e -> " · " + i18n.text("rooms.status.lastError", e)).map(text::concat).orElse(text);
+        if (group != null && !group.error().isEmpty()) {
+            text += " · " + i18n.text("rooms.group.failed", group.error());
+        } else if (group != null && group.received().isPresent()) {
+            text += " · " + i18n.text("rooms.group.status", group.received().get());
+        }
+        return text;
     }
 
     private int orderIndex(String key) {
