@@ -160,6 +160,28 @@ class RoomsEditorsWindowTest {
         }
     }
 
+    @Test
+    @Order(5)
+    void aggregatingAsAGroupMemberJoinsTheSharedSubscriptionAndIsSaved() throws Exception {
+        // The switch toggles on its thumb, not on its text: set it as the thumb would.
+        robot.interact(() -> robot.lookup("#publishSwitch").queryAs(org.controlsfx.control.ToggleSwitch.class).setSelected(true));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.readString(rooms()).replaceAll("\\s", "").contains("\"publishAggregates\":true"));
+        robot.clickOn("#groupCheck");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.readString(rooms()).replaceAll("\\s", "").contains("\"aggregateAsGroup\":true"));
+        for (int i = 0; i < 10 && !statusText().matches(".*group member: [1-9].*"); i++) {
+            pub("lab/atelier/sensor/s1/temperature", "21.5");
+            awaitQuietly(() -> statusText().matches(".*group member: [1-9].*"));
+        }
+        // The embedded HiveMQ speaks MQTT 5: the member's own connection got its share of the readings.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> statusText().matches(".*group member: [1-9][0-9]* messages aggregated here.*"));
+        robot.clickOn("#groupCheck");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !statusText().contains("group member"));
+    }
+
+    private String statusText() {
+        return robot.lookup(".rooms-view .view-hint").queryAs(Label.class).getText();
+    }
+
     private void openEditor(String button) throws Exception {
         robot.clickOn(button);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#rule-editor-text").tryQuery().isPresent());
