@@ -30,6 +30,7 @@ import org.brokerscope.ui.StartupTimer;
 import org.brokerscope.ui.connect.ConnectDialogs;
 import org.brokerscope.domain.profile.ConnectionProfile;
 import org.brokerscope.settings.ProfileStore;
+import org.brokerscope.ui.PresenterTheme;
 import org.brokerscope.ui.graph.GraphFeature;
 import org.brokerscope.ui.publish.PublishSession;
 import org.brokerscope.ui.publish.PublishViewModel;
@@ -59,6 +60,7 @@ public final class BrokerscopeApp extends Application {
     private CrashReporter crashReporter;
     private PublishSession publishSession;
     private RoomsDashboard rooms;
+    private final PresenterTheme presenterTheme = new PresenterTheme();
     private SubscriptionsViewModel subscriptions;
     private final StartupTimer startupTimer = new StartupTimer(ManagementFactory.getRuntimeMXBean().getStartTime());
 
@@ -93,7 +95,7 @@ public final class BrokerscopeApp extends Application {
         crashReporter.install();
         background = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("brokerscope-startup").daemon(true).factory());
         pump = new FxPump(services);
-        rooms = RoomsDashboard.start(services, ConfigDirectory.resolve());
+        rooms = RoomsDashboard.start(services, ConfigDirectory.resolve(), presenterTheme);
         subscriptions = new SubscriptionsViewModel(services::monitor);
         showShell();
         paintProbe.ifPresent(probe -> probe.attach(stage.getScene()));
@@ -132,6 +134,7 @@ public final class BrokerscopeApp extends Application {
                 shellModel.selectedViewProperty().set(AppView.TOPICS);
             }
         });
+        presenterTheme.follow(graph.model().presenterProperty()); // F11 in the Graph turns the theme on for Rooms too
         ShellView shell = new ShellView(shellModel, i18n, settings.language(),
                 view -> switch (view) {
                     case TOPICS -> topics.view();

@@ -38,11 +38,13 @@ public final class FramesBenchmark {
     }
 
     /**
-     * Reads {@code --load topics|graph}: which load to drive, by default the one made for the view. The
-     * Graph load with another view shown is the reference for the Graph view's own cost.
+     * Reads {@code --load topics|graph|rooms}: which load to drive, by default the one made for the view. The
+     * Graph load with another view shown is the reference for the Graph view's own cost. The Rooms load is
+     * {@value RoomsLoad#ROOMS} rooms of numeric readings: the Topics load's binary payloads make no room.
      */
     public static String loadOption(String[] args) {
-        return option(args, "--load", viewOption(args).equals("graph") ? "graph" : "topics");
+        String view = viewOption(args);
+        return option(args, "--load", view.equals("topics") ? "topics" : view);
     }
 
     private static String option(String[] args, String name, String fallback) {
@@ -85,7 +87,7 @@ public final class FramesBenchmark {
                     if (rate == 0) {
                         Thread.sleep(PHASE_SECONDS * 1_000L);
                     } else {
-                        SteadyPublisher.publish(publisher, "frames/site/t", TOPICS, rate, (long) rate * PHASE_SECONDS, 100);
+                        publish(publisher, load, rate);
                     }
                     // The first report of a phase straddles the change of rate; quote the last one.
                     out.printf("| %,d | %s |%n", rate, reports.isEmpty() ? "no report" : reports.get(reports.size() - 1));
@@ -93,6 +95,15 @@ public final class FramesBenchmark {
             }
         }
         return 0;
+    }
+
+    private static void publish(BrokerConnection publisher, String load, int rate) throws InterruptedException {
+        long total = (long) rate * PHASE_SECONDS;
+        if (load.equals("rooms")) {
+            SteadyPublisher.publish(publisher, RoomsLoad::topic, RoomsLoad.TOPICS, rate, total, RoomsLoad::payload);
+        } else {
+            SteadyPublisher.publish(publisher, "frames/site/t", TOPICS, rate, total, 100);
+        }
     }
 
     private static void graphPhases(int port, List<String> reports, List<String> workReports, PrintStream out) throws Exception {

@@ -5,6 +5,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import java.util.function.LongFunction;
 import org.brokerscope.mqtt.BrokerConnection;
 
 /**
@@ -18,14 +20,20 @@ final class SteadyPublisher {
 
     static void publish(BrokerConnection publisher, String topicPrefix, int topics, int ratePerSecond,
                         long total, int payloadBytes) throws InterruptedException {
+        publish(publisher, i -> topicPrefix + i, topics, ratePerSecond, total,
+                n -> ByteBuffer.allocate(Math.max(Long.BYTES, payloadBytes)).putLong(System.nanoTime()).array());
+    }
+
+    /** The same steady rate over topics named by {@code topicOf(n % topics)}, with the n-th message's payload. */
+    static void publish(BrokerConnection publisher, IntFunction<String> topicOf, int topics, int ratePerSecond,
+                        long total, LongFunction<byte[]> payloadOf) throws InterruptedException {
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         AtomicLong sent = new AtomicLong();
         int perTick = Math.max(1, ratePerSecond / 100);
         clock.scheduleAtFixedRate(() -> {
             for (int i = 0; i < perTick && sent.get() < total; i++) {
                 long n = sent.getAndIncrement();
-                byte[] payload = ByteBuffer.allocate(Math.max(Long.BYTES, payloadBytes)).putLong(System.nanoTime()).array();
-                publisher.publish(topicPrefix + (n % topics), payload, 0, false);
+                publisher.publish(topicOf.apply((int) (n % topics)), payloadOf.apply(n), 0, false);
             }
         }, 0, 10, TimeUnit.MILLISECONDS);
         while (sent.get() < total) {

@@ -27,6 +27,8 @@ public final class GraphView {
     private final PresenterWindow presenter;
     private final I18n i18n;
     private GraphCanvas canvas;
+    // One instance: a fresh this::onKey is another object, and removing it left F11 caught in every view.
+    private final javafx.event.EventHandler<KeyEvent> keys = this::onKey;
 
     @FXML private StackPane canvasHolder;
     @FXML private TextField filterField;
@@ -79,10 +81,10 @@ public final class GraphView {
         });
         canvasHolder.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
-                old.removeEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+                old.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
             }
             if (scene != null) {
-                scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
             }
         });
     }

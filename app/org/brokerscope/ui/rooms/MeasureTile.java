@@ -21,12 +21,20 @@ final class MeasureTile extends VBox {
     static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     private static final Color ALARM_BACKGROUND = Color.web("#8e1b1b");
     static final double SIZE = 120;
+    /** Projected, a gauge must be read from the back of a classroom. */
+    static final double PRESENTER_SIZE = 190;
+    private static final Color PRESENTER_BACKGROUND = Color.BLACK;
+    private static final Color PRESENTER_BAR = Color.web("#ffd43b");
     private final Tile tile;
     // The GAUGE skin draws no text line: the window's min and max go in a label under it.
     private final Label minMax = new Label();
     private final I18n i18n;
     private final String title;
     private boolean alarm;
+    private boolean presenter;
+    // The tile's own colours, put back when the presenter theme goes off.
+    private final Color deskText;
+    private final Color deskBar;
     private double shown = Double.NaN;
 
     MeasureTile(MeasureKind kind, I18n i18n) {
@@ -35,6 +43,8 @@ final class MeasureTile extends VBox {
         tile = TileBuilder.create().skinType(Tile.SkinType.GAUGE).prefSize(SIZE, SIZE)
                 .title(title).unit(kind.unit()).decimals(kind.decimals())
                 .minValue(kind.gaugeMin()).maxValue(kind.gaugeMax()).animated(false).build();
+        deskText = tile.getValueColor();
+        deskBar = tile.getBarColor();
         getStyleClass().add("room-tile");
         minMax.getStyleClass().add("room-tile-minmax");
         getChildren().addAll(tile, minMax);
@@ -73,12 +83,41 @@ final class MeasureTile extends VBox {
         tile.setTitle(m.stale() ? title + " ⚠" : title);
     }
 
+    boolean isPresenter() {
+        return presenter;
+    }
+
+    /**
+     * Switches to the projector's look. TilesFX tiles take their colours through their API, not from CSS,
+     * so the theme sets them here: white text on black, a bright bar, and a larger gauge.
+     */
+    void setPresenter(boolean on) {
+        if (on == presenter) {
+            return;
+        }
+        presenter = on;
+        double size = on ? PRESENTER_SIZE : SIZE;
+        tile.setPrefSize(size, size);
+        Color text = on ? Color.WHITE : deskText;
+        tile.setForegroundBaseColor(text);
+        tile.setTitleColor(text);
+        tile.setValueColor(text);
+        tile.setUnitColor(text);
+        tile.setBarColor(on ? PRESENTER_BAR : deskBar);
+        tile.setNeedleColor(text);
+        tile.setBackgroundColor(background());
+    }
+
     private void setAlarm(boolean on) {
         if (on == alarm) {
             return;
         }
         alarm = on;
         pseudoClassStateChanged(ALARM, on);
-        tile.setBackgroundColor(on ? ALARM_BACKGROUND : Tile.BACKGROUND);
+        tile.setBackgroundColor(background());
+    }
+
+    private Color background() {
+        return alarm ? ALARM_BACKGROUND : presenter ? PRESENTER_BACKGROUND : Tile.BACKGROUND;
     }
 }

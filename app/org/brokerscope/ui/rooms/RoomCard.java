@@ -33,6 +33,7 @@ final class RoomCard extends VBox {
     private final VBox sensors = new VBox(1);
     private final Map<String, MeasureTile> tileByMeasure = new LinkedHashMap<>();
     private long tilesShownAt;
+    private boolean presenter;
     private long chartShownAt;
 
     RoomCard(RoomSnapshots.Room room, I18n i18n, BiConsumer<String, Integer> onMove, Consumer<String> onHide) {
@@ -68,14 +69,13 @@ final class RoomCard extends VBox {
         for (RoomSnapshots.Measure m : room.measures()) {
             if (!tileByMeasure.containsKey(m.kind().id())) {
                 MeasureTile tile = new MeasureTile(m.kind(), i18n);
+                tile.setPresenter(presenter);
                 tileByMeasure.put(m.kind().id(), tile);
                 tiles.getChildren().add(tile);
                 tilesShownAt = 0;
             }
         }
-        double tilesWidth = Math.max(2, tileByMeasure.size()) * (MeasureTile.SIZE + 12);
-        tiles.setPrefWrapLength(tilesWidth);
-        setPrefWidth(tilesWidth + 16);
+        fitWidth();
         pseudoClassStateChanged(ALARM, room.alarm());
         pseudoClassStateChanged(STALE, room.staleCount() > 0);
         if (nowMillis - tilesShownAt >= tileEveryMillis) {
@@ -89,6 +89,26 @@ final class RoomCard extends VBox {
             chart.show(room.measures(), nowMillis, window.span().toMillis(), i18n.text("rooms.chart.start." + window.name()),
                     i18n.text("rooms.chart.now"), kind -> measureName(kind, i18n));
         }
+    }
+
+    /** The projector's look: larger gauges and chart labels; the card's own colours come from CSS. */
+    void setPresenter(boolean on) {
+        presenter = on;
+        tileByMeasure.values().forEach(t -> t.setPresenter(on));
+        chart.setStyle(on ? SeriesChart.Style.PRESENTER : SeriesChart.Style.DESK);
+        chart.setPrefHeight(on ? 170 : 110);
+        fitWidth();
+    }
+
+    SeriesChart chart() {
+        return chart;
+    }
+
+    private void fitWidth() {
+        double size = presenter ? MeasureTile.PRESENTER_SIZE : MeasureTile.SIZE;
+        double tilesWidth = Math.max(2, tileByMeasure.size()) * (size + 12);
+        tiles.setPrefWrapLength(tilesWidth);
+        setPrefWidth(tilesWidth + 16);
     }
 
     private void showInfo(RoomSnapshots.Room room, long nowMillis) {

@@ -12,6 +12,7 @@ import org.brokerscope.ingest.rooms.RoomsFeed;
 import org.brokerscope.settings.JsonFileStore;
 import org.brokerscope.ui.FxmlViews;
 import org.brokerscope.ui.I18n;
+import org.brokerscope.ui.PresenterTheme;
 
 /**
  * The Rooms dashboard's parts that outlive one window: the rooms feed on the ingest path, its
@@ -25,6 +26,8 @@ public final class RoomsDashboard implements AutoCloseable {
     private final JsonFileStore<RoomsSettings> store;
     private RoomsSettings settings;
     private java.util.Optional<Path> backup = java.util.Optional.empty();
+    private PresenterTheme theme = new PresenterTheme();
+    private GroupMembership group;
 
     RoomsDashboard(RoomsFeed feed, ScheduledExecutorService scheduler, JsonFileStore<RoomsSettings> store) {
         this.feed = feed;
@@ -44,7 +47,7 @@ public final class RoomsDashboard implements AutoCloseable {
     }
 
     /** Creates the feed, hooks it on the ingest path and starts refreshing it. */
-    public static RoomsDashboard start(AppServices services, Path configFolder) {
+    public static RoomsDashboard start(AppServices services, Path configFolder, PresenterTheme theme) {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("brokerscope-rooms").daemon(true).factory());
         RoomsFeed feed = new RoomsFeed(new RoomsModel(RoomsModel.Options.defaults()), scheduler, Clock.systemUTC(),
@@ -53,17 +56,20 @@ public final class RoomsDashboard implements AutoCloseable {
         JsonFileStore<RoomsSettings> store = new JsonFileStore<>(configFolder.resolve("rooms.json"), RoomsSettings.class,
                 RoomsSettings::defaults, Clock.systemUTC());
         RoomsDashboard dashboard = new RoomsDashboard(feed, scheduler, store);
+        dashboard.theme = theme;
+        dashboard.group = new GroupMembership(scheduler, services::monitor);
         RoomsViewModel.applyToFeed(dashboard.settings, feed);
         // The user is told, as for settings.json: a logged warning alone is a silent loss of their layout.
         dashboard.backup.ifPresent(b -> services.notice(new org.brokerscope.AppStatus.Notice(
                 org.brokerscope.AppStatus.Notice.Kind.SETTINGS_BACKED_UP, java.util.List.of(b.getFileName().toString()))));
+        dashboard.applyGroup(dashboard.settings);
         feed.start();
         return dashboard;
     }
 
     /** A view model for one shell, in its language. */
     public RoomsViewModel newModel(I18n i18n) {
-        return new RoomsViewModel(feed, i18n, settings, this::save, scheduler);
+        return new RoomsViewModel(feed, i18n, settings, this::save, scheduler, theme, group);
     }
 
     public Parent view(RoomsViewModel model, I18n i18n) {
@@ -77,6 +83,7 @@ public final class RoomsDashboard implements AutoCloseable {
     // Called on the FX thread; the file is written on the rooms scheduler, never on the FX thread.
     private void save(RoomsSettings changed) {
         settings = changed;
+        applyGroup(changed);
         scheduler.execute(() -> {
             try {
                 store.save(changed);
@@ -86,8 +93,17 @@ public final class RoomsDashboard implements AutoCloseable {
         });
     }
 
+    private void applyGroup(RoomsSettings s) {
+        if (group != null) {
+            group.apply(s, RoomsViewModel.mapper(s), RoomsViewModel.alertRules(s));
+        }
+    }
+
     @Override
     public void close() {
+        if (group != null) {
+            group.close();
+        }
         feed.close();
         scheduler.shutdown();
     }

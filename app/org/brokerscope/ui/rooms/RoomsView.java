@@ -40,6 +40,7 @@ import org.brokerscope.ui.I18n;
 public final class RoomsView {
     /** Tiles change at most twice a second: TilesFX gauges cost CPU per update (LIBRARY_NOTES). */
     static final long TILE_EVERY_MILLIS = 500;
+    static final int NEW_CARDS_PER_REFRESH = 3;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private final RoomsViewModel model;
     private final I18n i18n;
@@ -48,10 +49,13 @@ public final class RoomsView {
     private boolean chartForced;
     private Window lastWindow;
 
+    @FXML private javafx.scene.layout.BorderPane root;
+    @FXML private ToggleButton presenterButton;
     @FXML private ChoiceBox<RoomsViewModel.Sort> sortChoice;
     @FXML private SegmentedButton windowButtons;
     @FXML private Button showAllButton;
     @FXML private ToggleSwitch publishSwitch;
+    @FXML private javafx.scene.control.CheckBox groupCheck;
     @FXML private Spinner<Integer> periodSpinner;
     @FXML private TextField alertTopicField;
     @FXML private Label statusLabel;
@@ -79,6 +83,7 @@ public final class RoomsView {
         setUpToolbar();
         setUpPublishing();
         setUpAlertLog();
+        setUpPresenterTheme();
         model.snapshotProperty().addListener((obs, old, now) -> refresh());
         model.arrangementProperty().addListener((obs, old, now) -> refresh());
         model.alertLog().addListener((ListChangeListener<AlertEvent>) change -> {
@@ -119,6 +124,30 @@ public final class RoomsView {
         }
     }
 
+    // F11 here, the toolbar button, or the Graph's presenter mode: one shared theme for the projector.
+    private void setUpPresenterTheme() {
+        presenterButton.selectedProperty().bindBidirectional(model.presenterThemeProperty());
+        presenterButton.setTooltip(new javafx.scene.control.Tooltip(i18n.text("rooms.presenter.tooltip")));
+        root.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.F11) {
+                model.presenterThemeProperty().set(!model.presenterThemeProperty().get());
+                e.consume();
+            }
+        });
+        model.presenterThemeProperty().addListener((obs, was, on) -> applyPresenterTheme(on));
+        applyPresenterTheme(model.presenterThemeProperty().get());
+    }
+
+    private void applyPresenterTheme(boolean on) {
+        root.getStyleClass().remove(org.brokerscope.ui.PresenterTheme.STYLE_CLASS);
+        if (on) {
+            root.getStyleClass().add(org.brokerscope.ui.PresenterTheme.STYLE_CLASS);
+        }
+        cardByKey.values().forEach(c -> c.setPresenter(on));
+        chartForced = true;
+        refresh();
+    }
+
     private void setUpPublishing() {
         RoomsSettings s = model.settings();
         periodSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 3_600, s.aggregatePeriodSeconds()));
@@ -133,6 +162,9 @@ public final class RoomsView {
                 apply.run();
             }
         });
+        groupCheck.setSelected(s.aggregateAsGroup());
+        groupCheck.setTooltip(new javafx.scene.control.Tooltip(i18n.text("rooms.group.tooltip")));
+        groupCheck.selectedProperty().addListener((obs, old, now) -> model.setGroupMember(now));
         statusLabel.textProperty().bind(model.statusProperty());
     }
 
@@ -161,8 +193,12 @@ public final class RoomsView {
             return; // not showing: the cards catch up when the view is shown again
         }
         house.show(snapshot.house());
-        List<Node> ordered = rooms.stream().map(r -> (Node) cardByKey.computeIfAbsent(r.key(),
-                k -> new RoomCard(r, i18n, model::move, model::hide))).toList();
+        // A card costs a TilesFX gauge per measure to build (tens of ms each on a loaded machine): build a few
+        // per refresh, so 24 rooms appearing at once do not freeze one frame for seconds (bench frames --view rooms).
+        int[] budget = {NEW_CARDS_PER_REFRESH};
+        List<Node> ordered = rooms.stream().map(r -> cardByKey.containsKey(r.key()) || budget[0]-- > 0
+                ? (Node) cardByKey.computeIfAbsent(r.key(), k -> newCard(r)) : null)
+                .filter(java.util.Objects::nonNull).toList();
         if (!ordered.equals(cards.getChildren())) {
             cards.getChildren().setAll(ordered);
         }
@@ -170,10 +206,16 @@ public final class RoomsView {
         chartForced = false;
         for (RoomSnapshots.Room room : rooms) {
             RoomCard card = cardByKey.get(room.key());
-            if (forced || isInViewport(card)) {
+            if (card != null && (forced || isInViewport(card))) {
                 card.update(room, snapshot.takenAtMillis(), model.chartWindowProperty().get(), TILE_EVERY_MILLIS, forced);
             }
         }
+    }
+
+    private RoomCard newCard(RoomSnapshots.Room room) {
+        RoomCard card = new RoomCard(room, i18n, model::move, model::hide);
+        card.setPresenter(model.presenterThemeProperty().get());
+        return card;
     }
 
     private void showUnreadable(RoomSnapshots.Rooms snapshot) {
@@ -217,13 +259,18 @@ public final class RoomsView {
     private void editMapping() {
         RuleEditorDialog.show(cards.getScene().getWindow(), i18n.text("rooms.mapping.title"), i18n.text("rooms.mapping.help"),
                 i18n.text("rooms.mapping.examples") + "\n" + String.join("\n", MappingRule.EXAMPLES),
-                model.mappingRulesText(), model::applyMappingRules);
+                model.mappingRulesText(), text -> explained(model.applyMappingRules(text)));
     }
 
     @FXML
     private void editAlertRules() {
         RuleEditorDialog.show(cards.getScene().getWindow(), i18n.text("rooms.alertRules.title"), i18n.text("rooms.alertRules.help"),
-                i18n.text("rooms.alertRules.examples"), model.alertRulesText(), model::applyAlertRules);
+                i18n.text("rooms.alertRules.examples"), model.alertRulesText(), text -> explained(model.applyAlertRules(text)));
+    }
+
+    // The editor stays open with the user's text as typed: say that nothing was saved, and why.
+    private java.util.Optional<String> explained(java.util.Optional<String> problem) {
+        return problem.map(reason -> i18n.text("rooms.rules.invalid", reason));
     }
 
     @FXML

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -33,6 +34,7 @@ import org.brokerscope.domain.rooms.TopicMapper;
 import org.brokerscope.ingest.rooms.RoomsFeed;
 import org.brokerscope.ui.Frame;
 import org.brokerscope.ui.I18n;
+import org.brokerscope.ui.PresenterTheme;
 
 /**
  * The Rooms dashboard's state and commands. Fed once per frame by the FX pump, it takes the rooms
@@ -57,11 +59,25 @@ public final class RoomsViewModel {
     private final ObservableList<AlertEvent> alertLog = FXCollections.observableArrayList();
     // One wrapper, kept: a fresh unmodifiable view per call holds its listeners weakly and loses them.
     private final ObservableList<AlertEvent> alertLogView = FXCollections.unmodifiableObservableList(alertLog);
+    private final PresenterTheme theme;
+    private final GroupMembership group; // null in tests without a dashboard
     private long lastPollNanos;
     private boolean polled;
     private long lastSeq;
 
     RoomsViewModel(RoomsFeed feed, I18n i18n, RoomsSettings settings, Consumer<RoomsSettings> saver, Executor io) {
+        this(feed, i18n, settings, saver, io, new PresenterTheme());
+    }
+
+    RoomsViewModel(RoomsFeed feed, I18n i18n, RoomsSettings settings, Consumer<RoomsSettings> saver, Executor io,
+                   PresenterTheme theme) {
+        this(feed, i18n, settings, saver, io, theme, null);
+    }
+
+    RoomsViewModel(RoomsFeed feed, I18n i18n, RoomsSettings settings, Consumer<RoomsSettings> saver, Executor io,
+                   PresenterTheme theme, GroupMembership group) {
+        this.theme = theme;
+        this.group = group;
         this.feed = feed;
         this.i18n = i18n;
         this.settings = settings;
@@ -77,6 +93,13 @@ public final class RoomsViewModel {
 
     /** Sets the feed's rules and publishing from saved settings; a bad saved rule is skipped and logged. */
     static void applyToFeed(RoomsSettings s, RoomsFeed feed) {
+        feed.configure(mapper(s), alertRules(s));
+        // As a group member, the GroupAggregator publishes the aggregates of its share: not this feed too.
+        feed.setPublishing(new RoomsFeed.Publishing(s.publishAggregates() && !s.aggregateAsGroup(),
+                Duration.ofSeconds(s.aggregatePeriodSeconds()), s.alertTopic()));
+    }
+
+    static TopicMapper mapper(RoomsSettings s) {
         List<MappingRule> rules = new ArrayList<>();
         for (String line : s.mappingRules()) {
             try {
@@ -85,14 +108,15 @@ public final class RoomsViewModel {
                 System.getLogger(RoomsViewModel.class.getName()).log(System.Logger.Level.WARNING, "Skipped mapping rule: {0}", e.getMessage());
             }
         }
-        AlertRules alertRules;
+        return new TopicMapper(rules);
+    }
+
+    static AlertRules alertRules(RoomsSettings s) {
         try {
-            alertRules = AlertRules.parse(s.alertRules());
+            return AlertRules.parse(s.alertRules());
         } catch (IllegalArgumentException e) {
-            alertRules = AlertRules.defaults();
+            return AlertRules.defaults();
         }
-        feed.configure(new TopicMapper(rules), alertRules);
-        feed.setPublishing(new RoomsFeed.Publishing(s.publishAggregates(), Duration.ofSeconds(s.aggregatePeriodSeconds()), s.alertTopic()));
     }
 
     public void onFrame(Frame frame) {
@@ -125,6 +149,11 @@ public final class RoomsViewModel {
     /** Changes whenever cards are hidden, shown or moved, so the view lays them out again. */
     public ReadOnlyIntegerProperty arrangementProperty() {
         return arrangement.getReadOnlyProperty();
+    }
+
+    /** The app's presenter theme (shared with the Graph's presenter mode): the dashboard follows it. */
+    public BooleanProperty presenterThemeProperty() {
+        return theme.onProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -184,6 +213,12 @@ public final class RoomsViewModel {
 
     public void setPublishing(boolean aggregates, int periodSeconds, String alertTopic) {
         change(settings.withPublishing(aggregates, periodSeconds, alertTopic));
+        applyToFeed(settings, feed);
+    }
+
+    /** Aggregate as a member of the {@code $share/brokerscope} group instead of alone. */
+    public void setGroupMember(boolean asGroupMember) {
+        change(settings.withGroup(asGroupMember));
         applyToFeed(settings, feed);
     }
 
@@ -254,7 +289,13 @@ public final class RoomsViewModel {
         if (s.droppedReadings() > 0) {
             text += " · " + i18n.text("rooms.status.droppedReadings", s.droppedReadings());
         }
-        return p.lastError().map(e -> " · " + i18n.text("rooms.status.lastError", e)).map(text::concat).orElse(text);
+        text = p.lastError().map(e -> " · " + i18n.text("rooms.status.lastError", e)).map(text::concat).orElse(text);
+        if (group != null && !group.error().isEmpty()) {
+            text += " · " + i18n.text("rooms.group.failed", group.error());
+        } else if (group != null && group.received().isPresent()) {
+            text += " · " + i18n.text("rooms.group.status", group.received().get());
+        }
+        return text;
     }
 
     private int orderIndex(String key) {

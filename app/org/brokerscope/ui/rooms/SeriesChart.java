@@ -16,9 +16,14 @@ import org.brokerscope.domain.rooms.RoomSnapshots;
  * window draws as fast as a minute. (LineChart makes a node per point; see LIBRARY_NOTES.)
  */
 final class SeriesChart extends Region {
-    private static final Color[] COLORS = {Color.web("#1f7a8c"), Color.web("#c2571a"), Color.web("#6a4c93"),
-        Color.web("#2e7d32"), Color.web("#b5179e"), Color.web("#5f6b7a")};
-    private static final double AXIS = 14;
+    /** Colours and label size of the chart: calm for the desk, bright on black with large labels for a projector. */
+    record Style(Color[] lines, Color text, Color grid, double fontSize, double lineWidth) {
+        static final Style DESK = new Style(new Color[] {Color.web("#1f7a8c"), Color.web("#c2571a"), Color.web("#6a4c93"),
+            Color.web("#2e7d32"), Color.web("#b5179e"), Color.web("#5f6b7a")}, Color.web("#5f6b7a"), Color.web("#dde1e6"), 10, 1.2);
+        static final Style PRESENTER = new Style(new Color[] {Color.web("#4dd0e1"), Color.web("#ffd43b"), Color.web("#d0a6ff"),
+            Color.web("#69db7c"), Color.web("#ff6b9d"), Color.WHITE}, Color.WHITE, Color.web("#5c636a"), 15, 2.5);
+    }
+
     private final Canvas canvas = new Canvas();
     private List<RoomSnapshots.Measure> measures = List.of();
     private long toMillis;
@@ -26,6 +31,7 @@ final class SeriesChart extends Region {
     private String startLabel = "";
     private String endLabel = "";
     private java.util.function.Function<org.brokerscope.domain.rooms.MeasureKind, String> names = k -> k.id();
+    private Style style = Style.DESK;
 
     SeriesChart() {
         getStyleClass().add("room-chart");
@@ -42,6 +48,17 @@ final class SeriesChart extends Region {
         this.startLabel = start;
         this.endLabel = end;
         draw();
+    }
+
+    void setStyle(Style newStyle) {
+        if (newStyle != style) {
+            style = newStyle;
+            draw();
+        }
+    }
+
+    Style style() {
+        return style;
     }
 
     @Override
@@ -63,12 +80,12 @@ final class SeriesChart extends Region {
         if (w < 10 || h < 20 || measures.isEmpty()) {
             return;
         }
-        double laneHeight = (h - AXIS) / measures.size();
+        double laneHeight = (h - style.fontSize() - 4) / measures.size();
         for (int i = 0; i < measures.size(); i++) {
-            drawLane(g, measures.get(i), i * laneHeight, laneHeight, (int) w, COLORS[i % COLORS.length]);
+            drawLane(g, measures.get(i), i * laneHeight, laneHeight, (int) w, style.lines()[i % style.lines().length]);
         }
-        g.setFill(Color.web("#5f6b7a"));
-        g.setFont(javafx.scene.text.Font.font(10));
+        g.setFill(style.text());
+        g.setFont(javafx.scene.text.Font.font(style.fontSize()));
         g.setTextBaseline(VPos.BOTTOM);
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText(startLabel, 2, h);
@@ -86,11 +103,11 @@ final class SeriesChart extends Region {
                 hi = Math.max(hi, cols.maxs()[c]);
             }
         }
-        g.setStroke(Color.web("#dde1e6"));
+        g.setStroke(style.grid());
         g.setLineWidth(1);
         g.strokeLine(0, top + height - 0.5, width, top + height - 0.5);
         g.setFill(color);
-        g.setFont(javafx.scene.text.Font.font(10));
+        g.setFont(javafx.scene.text.Font.font(style.fontSize()));
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
         if (lo > hi) {
@@ -101,10 +118,10 @@ final class SeriesChart extends Region {
         double min = lo - pad;
         double max = hi + pad;
         g.fillText(names.apply(m.kind()) + "  " + fmt(lo) + " – " + fmt(hi) + " " + m.kind().unit(), 3, top + 2);
-        double plotTop = top + 14;
-        double plotHeight = Math.max(height - 16, 4);
+        double plotTop = top + style.fontSize() + 4;
+        double plotHeight = Math.max(height - style.fontSize() - 6, 4);
         g.setStroke(color);
-        g.setLineWidth(1.2);
+        g.setLineWidth(style.lineWidth());
         g.beginPath();
         double msPerPixel = (double) spanMillis / width;
         int previous = -1;

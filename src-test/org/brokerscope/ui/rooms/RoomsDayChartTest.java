@@ -67,7 +67,7 @@ class RoomsDayChartTest {
         RoomsFeed feed = new RoomsFeed(model, scheduler, Clock.systemUTC(), Optional::empty);
         feed.refresh();
         I18n i18n = I18n.forLanguage("en");
-        RoomsSettings settings = new RoomsSettings("NAME", List.of(), List.of(), "DAY", false, 10, "", List.of(), "");
+        RoomsSettings settings = new RoomsSettings("NAME", List.of(), List.of(), "DAY", false, 10, "", List.of(), "", false);
         RoomsViewModel viewModel = new RoomsViewModel(feed, i18n, settings, s -> { }, Runnable::run);
         FxToolkit.registerPrimaryStage();
         // Its own stage: the shared primary stage's scene belongs to the app tests.
