@@ -54,6 +54,7 @@ public final class BrokerscopeApp extends Application {
     private PublishSession publishSession;
     private RoomsDashboard rooms;
     private SubscriptionsViewModel subscriptions;
+    private GraphFeature graphFeature; // kept across language switches: its presenter window may be open
     private final StartupTimer startupTimer = new StartupTimer(ManagementFactory.getRuntimeMXBean().getStartTime());
 
     @Override
@@ -115,11 +116,12 @@ public final class BrokerscopeApp extends Application {
         });
         SensorsViewModel sensorsModel = SensorsViews.model(services, i18n, background);
         RoomsViewModel roomsModel = rooms.newModel(i18n);
-        GraphFeature graph = new GraphFeature(services, i18n, background, topic -> {
+        GraphFeature graph = GraphFeature.following(graphFeature, services, i18n, background, topic -> {
             if (topics.model().select(topic)) {
                 shellModel.selectedViewProperty().set(AppView.TOPICS);
             }
         });
+        graphFeature = graph;
         ShellView shell = new ShellView(shellModel, i18n, settings.language(),
                 view -> switch (view) {
                     case TOPICS -> topics.view();

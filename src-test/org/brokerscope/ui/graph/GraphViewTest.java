@@ -166,6 +166,36 @@ class GraphViewTest {
                 robot.lookup(".overview-source").queryLabeled().getText());
     }
 
+    @Test
+    @Order(6)
+    void anOpenPresenterWindowFollowsASwitchOfLanguage() throws Exception {
+        robot.clickOn(".graph-summary");
+        robot.press(KeyCode.F11).release(KeyCode.F11);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> presenter().isPresent());
+        Stage shown = presenter().orElseThrow();
+        // What the app does on a language switch: a new feature, following the old one, in a rebuilt window.
+        GraphFeature french = onFx(() -> {
+            GraphFeature next = GraphFeature.following(graph, services, I18n.forLanguage("fr"), executor, selected::add);
+            pump.setListeners(List.of(next::onFrame));
+            stage.getScene().setRoot(next.view());
+            return next;
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> french.model().graph() != null));
+        onFx(() -> {
+            assertTrue(shown.isShowing() && shown.isFullScreen(), "the same window stays open, full screen");
+            assertEquals("Brokerscope — mode présentation", shown.getTitle());
+            assertTrue(french.model().presenterProperty().get());
+            assertTrue(!graph.model().presenterProperty().get(), "the old model no longer paints it");
+            return true;
+        });
+        assertTrue(robot.from(shown.getScene().getRoot()).lookup("Connectez vos programmes à").tryQuery().isPresent());
+        assertTrue(robot.from(shown.getScene().getRoot()).lookup("F11 ou Échap pour quitter le mode présentation")
+                .tryQuery().isPresent());
+        robot.press(KeyCode.F11).release(KeyCode.F11);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> !shown.isShowing()));
+        assertTrue(!french.model().presenterProperty().get());
+    }
+
     private java.util.List<eu.hansolo.tilesfx.Tile> tiles() {
         return robot.lookup((javafx.scene.Node n) -> n instanceof eu.hansolo.tilesfx.Tile).queryAll().stream()
                 .map(n -> (eu.hansolo.tilesfx.Tile) n).toList();
