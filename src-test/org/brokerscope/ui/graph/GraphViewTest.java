@@ -19,7 +19,11 @@ import org.brokerscope.AppServices;
 import org.brokerscope.graph.ClientVertex;
 import org.brokerscope.graph.GraphModel;
 import org.brokerscope.graph.TopicVertex;
+import org.brokerscope.mqtt.BrokerConnection;
+import org.brokerscope.mqtt.ConnectionSettings;
+import org.brokerscope.mqtt.PahoV5Connection;
 import org.brokerscope.settings.AppSettings;
+import org.brokerscope.testing.MosquittoBroker;
 import org.brokerscope.ui.FxPump;
 import org.brokerscope.ui.I18n;
 import org.junit.jupiter.api.AfterAll;
@@ -194,6 +198,33 @@ class GraphViewTest {
         robot.press(KeyCode.F11).release(KeyCode.F11);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> !shown.isShowing()));
         assertTrue(!french.model().presenterProperty().get());
+        graph = french; // the next test watches the view now shown
+    }
+
+    @Test
+    @Order(7)
+    void watchingAMosquittoShowsItsTopicsWithoutInventedPublishersAndSaysSo() throws Exception {
+        try (MosquittoBroker mosquitto = MosquittoBroker.start();
+             BrokerConnection stranger = new PahoV5Connection(ConnectionSettings.of(mosquitto.tcpUri(), "stranger"), m -> { })) {
+            services.switchMonitor(ConnectionSettings.of(mosquitto.tcpUri(), "brokerscope-test"),
+                    List.of(new org.brokerscope.domain.profile.Subscription("#", 0))).get(20, TimeUnit.SECONDS);
+            stranger.connect().get(10, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+                stranger.publish("jardin/pompe", "on".getBytes(), 0, false);
+                return onFx(() -> graph.model().graph() != null && graph.model().graph().topic("jardin/pompe") != null);
+            });
+            onFx(() -> {
+                GraphModel g = graph.model().graph();
+                assertTrue(!g.knowsPublishers(), "the graph is Mosquitto's now, not the embedded broker's");
+                assertTrue(g.topic("jardin/pompe").publishers().isEmpty());
+                assertTrue(g.topic("maison/salon/temperature") == null, "the embedded broker's topics are gone");
+                // The demo sensors publish to the embedded broker, not to this Mosquitto: none is drawn.
+                assertEquals(List.of(ClientVertex.Kind.THIS_APP), g.clients().stream().map(ClientVertex::kind).toList());
+                return true;
+            });
+            assertTrue(robot.lookup(".graph-note").queryLabeled().getText().startsWith("Sur un broker externe, MQTT ne dit pas"),
+                    robot.lookup(".graph-note").queryLabeled().getText());
+        }
     }
 
     private java.util.List<eu.hansolo.tilesfx.Tile> tiles() {
