@@ -206,6 +206,7 @@ class GraphViewTest {
     void watchingAMosquittoShowsItsTopicsWithoutInventedPublishersAndSaysSo() throws Exception {
         try (MosquittoBroker mosquitto = MosquittoBroker.start();
              BrokerConnection stranger = new PahoV5Connection(ConnectionSettings.of(mosquitto.tcpUri(), "stranger"), m -> { })) {
+            GraphModel embeddedGraph = onFx(() -> graph.model().graph());
             services.switchMonitor(ConnectionSettings.of(mosquitto.tcpUri(), "brokerscope-test"),
                     List.of(new org.brokerscope.domain.profile.Subscription("#", 0))).get(20, TimeUnit.SECONDS);
             stranger.connect().get(10, TimeUnit.SECONDS);
@@ -215,9 +216,8 @@ class GraphViewTest {
             });
             onFx(() -> {
                 GraphModel g = graph.model().graph();
-                assertTrue(!g.knowsPublishers(), "the graph is Mosquitto's now, not the embedded broker's");
+                assertTrue(g != embeddedGraph && !g.knowsPublishers(), "a new graph, Mosquitto's, not the embedded broker's");
                 assertTrue(g.topic("jardin/pompe").publishers().isEmpty());
-                assertTrue(g.topic("maison/salon/temperature") == null, "the embedded broker's topics are gone");
                 // The demo sensors publish to the embedded broker, not to this Mosquitto: none is drawn.
                 assertEquals(List.of(ClientVertex.Kind.THIS_APP), g.clients().stream().map(ClientVertex::kind).toList());
                 return true;
