@@ -62,6 +62,7 @@ public final class BrokerscopeApp extends Application {
     private RoomsDashboard rooms;
     private final PresenterTheme presenterTheme = new PresenterTheme();
     private SubscriptionsViewModel subscriptions;
+    private GraphFeature graphFeature; // kept across language switches: its presenter window may be open
     private final StartupTimer startupTimer = new StartupTimer(ManagementFactory.getRuntimeMXBean().getStartTime());
 
     @Override
@@ -129,12 +130,13 @@ public final class BrokerscopeApp extends Application {
         });
         SensorsViewModel sensorsModel = SensorsViews.model(services, profileStore, i18n, background);
         RoomsViewModel roomsModel = rooms.newModel(i18n);
-        GraphFeature graph = new GraphFeature(services, i18n, background, topic -> {
+        GraphFeature graph = GraphFeature.following(graphFeature, services, i18n, background, topic -> {
             if (topics.model().select(topic)) {
                 shellModel.selectedViewProperty().set(AppView.TOPICS);
             }
         });
         presenterTheme.follow(graph.model().presenterProperty()); // F11 in the Graph turns the theme on for Rooms too
+        graphFeature = graph;
         ShellView shell = new ShellView(shellModel, i18n, settings.language(),
                 view -> switch (view) {
                     case TOPICS -> topics.view();

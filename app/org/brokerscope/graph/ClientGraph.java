@@ -2,6 +2,7 @@ package org.brokerscope.graph;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ final class ClientGraph {
 
     private final Function<String, ClientVertex> factory;
     private final Map<String, ClientVertex> byId = new LinkedHashMap<>();
+    private final Collection<ClientVertex> view = Collections.unmodifiableCollection(byId.values());
     // Topic -> its subscribers; cleared whenever a subscription or a connection changes.
     private final Map<String, List<ClientVertex>> receivers = new HashMap<>();
 
@@ -26,6 +28,10 @@ final class ClientGraph {
 
     Collection<ClientVertex> all() {
         return byId.values();
+    }
+
+    Collection<ClientVertex> view() {
+        return view;
     }
 
     ClientVertex find(String clientId) {

@@ -1,6 +1,7 @@
 package org.brokerscope.graph;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -21,6 +22,9 @@ public final class GraphModel {
     private boolean structureChanged = true;
     private boolean warm;
     private long lastStepNanos;
+    // Counts changes to what the still picture shows (nodes, edges, where they are, who is connected),
+    // so a view can keep its drawing of them until it changes.
+    private long revision;
 
     /**
      * @param knowsPublishers true for the embedded broker, whose extension reports every client
@@ -36,9 +40,48 @@ public final class GraphModel {
 
     /** The model for an external broker: the app's own connection is the only client it can know. */
     public static GraphModel external(String brokerLabel, ClientVertex self, Particles particles) {
-        GraphModel model = new GraphModel(brokerLabel, false, id -> self, particles);
+        return external(brokerLabel, self, id -> self, particles);
+    }
+
+    /**
+     * The model for an external broker, which reports no clients: only the app's own connection and the
+     * clients the app itself runs there (its virtual sensors, made by {@code known}) are drawn, as told
+     * by {@link #knownPublisher}.
+     */
+    public static GraphModel external(String brokerLabel, ClientVertex self, Function<String, ClientVertex> known,
+                                      Particles particles) {
+        GraphModel model = new GraphModel(brokerLabel, false, id -> id.equals(self.clientId()) ? self : known.apply(id),
+                particles);
         model.self = model.clients.vertex(self.clientId(), new boolean[1]);
         return model;
+    }
+
+    /**
+     * On an external broker: a client the app runs itself and so knows, with the topics it publishes,
+     * e.g. a virtual sensor. It gets publisher edges; its messages, seen by the app's subscription, send
+     * dots from it. A stopped one is greyed, and one never seen running is not drawn.
+     */
+    public void knownPublisher(String clientId, List<String> publishes, boolean running, long now) {
+        if (!running && clients.find(clientId) == null) {
+            return;
+        }
+        boolean[] created = new boolean[1];
+        ClientVertex c = clients.vertex(clientId, created);
+        if (c.connected != running) {
+            if (running) {
+                clients.connected(c, c.address, c.mqttVersion);
+            } else {
+                clients.disconnected(c, now);
+            }
+            revision++;
+        }
+        for (String topic : publishes) {
+            TopicVertex t = topics.vertex(topic, created);
+            if (t.addPublisher(c) | c.addPublished(t)) {
+                created[0] = true;
+            }
+        }
+        structureChanged |= created[0];
     }
 
     public boolean knowsPublishers() {
@@ -55,6 +98,16 @@ public final class GraphModel {
 
     public List<ClientVertex> clients() {
         return new ArrayList<>(clients.all());
+    }
+
+    /** The clients without a copy, for painting every frame; do not keep it. */
+    public Collection<ClientVertex> clientVertices() {
+        return clients.view();
+    }
+
+    /** Changes whenever the still picture changes: a node added, moved, hidden, connected or gone. */
+    public long revision() {
+        return revision;
     }
 
     public Particles particles() {
@@ -111,6 +164,9 @@ public final class GraphModel {
                 case BrokerEvent.Unsubscribed e -> clients.unsubscribed(c, e.topicFilter());
                 case BrokerEvent.Published e -> published(c, e.topic(), particles.admit(index++, publishes), now, created);
             }
+            if (!(event instanceof BrokerEvent.Published)) {
+                revision++; // a connect, disconnect or subscription changes a colour or an edge
+            }
         }
         structureChanged |= created[0];
     }
@@ -145,8 +201,26 @@ public final class GraphModel {
         t.messageCount = messageCount;
         topics.warm(t, fresh);
         structureChanged |= created[0];
-        if (self != null && fresh > 0 && particles.admit(0, 1)) {
-            particles.launch(t, self, now);
+        if (self != null && fresh > 0) {
+            fromKnownPublishers(t, fresh, now);
+        }
+    }
+
+    // External broker: the publishers the app knows (its sensors) send a dot to the topic, which sends
+    // one on to this app, whose subscription saw the message.
+    private void fromKnownPublishers(TopicVertex t, long fresh, long now) {
+        boolean drawn = particles.admit(0, 1);
+        long toSelf = now;
+        for (ClientVertex publisher : t.publishers()) {
+            publisher.messagesIn += fresh;
+            publisher.warm(fresh);
+            if (drawn && publisher.connected) {
+                particles.launch(publisher, t, now);
+                toSelf = now + Particles.LEG_NANOS;
+            }
+        }
+        if (drawn) {
+            particles.launch(t, self, toSelf);
         }
     }
 
@@ -187,6 +261,7 @@ public final class GraphModel {
             structureChanged = true;
         }
         if (structureChanged) {
+            revision++;
             updateClientVisibility();
             layout.layout(topics.broker(), clients());
             structureChanged = false;
@@ -202,6 +277,9 @@ public final class GraphModel {
             anyWarm |= c.heat > 0;
         }
         warm = anyWarm;
+        if (moving) {
+            revision++;
+        }
         return particles.step(now) | moving;
     }
 

@@ -18,8 +18,14 @@ import org.brokerscope.graph.Vertex;
  */
 final class GraphCanvas extends Region {
     private static final double CLICK_SLOP = 4;
+    /** Heat colours of the still picture are brought up to date this often while nodes cool or warm. */
+    private static final long RECOLOUR_NANOS = 250_000_000L;
 
+    // Two layers: the still picture (edges, nodes, labels), redrawn only when it changes, and above it the
+    // dots and glows, redrawn every frame. Redrawing everything each frame missed 60 fps in software.
     private final Canvas canvas = new Canvas();
+    private final Canvas live = new Canvas();
+    private final GraphRenderer renderer = new GraphRenderer();
     private final Camera camera = new Camera();
     private final GraphViewModel model;
     private final GraphPalette palette;
@@ -30,12 +36,17 @@ final class GraphCanvas extends Region {
     private double lastY;
     private Vertex dragged;
     private boolean dirty = true;
+    private long drawnRevision = -1;
+    private String drawnSelection = "";
+    private long drawnAt;
+    private boolean liveShown;
 
     GraphCanvas(GraphViewModel model, GraphPalette palette) {
         this.model = model;
         this.palette = palette;
         getStyleClass().add("graph-canvas");
-        getChildren().add(canvas);
+        getChildren().addAll(canvas, live);
+        live.setMouseTransparent(true);
         setMinSize(100, 100);
         canvas.setOnScroll(this::zoom);
         canvas.setOnMousePressed(this::press);
@@ -59,20 +70,35 @@ final class GraphCanvas extends Region {
     protected void layoutChildren() {
         canvas.setWidth(getWidth());
         canvas.setHeight(getHeight());
+        live.setWidth(getWidth());
+        live.setHeight(getHeight());
     }
 
-    /** Paints one frame if anything moved or the view changed; skipped while not showing. */
+    /**
+     * Paints one frame: the still picture only if it changed (layout, camera, selection, or heat colours
+     * a few times a second), the live layer if anything moves; nothing while not showing.
+     */
     void paint(long now, boolean moving) {
         GraphModel graph = model.graph();
-        if (graph == null || getScene() == null || getWidth() < 1 || !(moving || dirty)) {
+        if (graph == null || getScene() == null || getWidth() < 1) {
             return;
         }
-        if (autoFit) {
+        String selected = model.selectedTopicProperty().get();
+        boolean changed = dirty || graph.revision() != drawnRevision || !selected.equals(drawnSelection);
+        if (changed && autoFit) {
             camera.fit(graph.bounds(), Math.min(170 * palette.size(), getWidth() * 0.22), 50 * palette.size(), getWidth(), getHeight());
         }
-        GraphRenderer.paint(canvas.getGraphicsContext2D(), graph, camera, palette, model.selectedTopicProperty().get(),
-                getWidth(), getHeight(), now);
-        dirty = false;
+        if (changed || (graph.warm() && now - drawnAt >= RECOLOUR_NANOS)) {
+            renderer.paint(canvas.getGraphicsContext2D(), graph, camera, palette, selected, getWidth(), getHeight());
+            drawnRevision = graph.revision();
+            drawnSelection = selected;
+            drawnAt = now;
+            dirty = false;
+            changed = true;
+        }
+        if (moving || changed || liveShown) {
+            liveShown = LiveLayer.paint(live.getGraphicsContext2D(), graph, camera, palette, getWidth(), getHeight(), now);
+        }
     }
 
     private void zoom(ScrollEvent e) {

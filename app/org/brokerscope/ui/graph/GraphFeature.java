@@ -15,12 +15,31 @@ import org.brokerscope.ui.I18n;
 public final class GraphFeature {
     private final GraphViewModel model;
     private final I18n i18n;
+    private final PresenterWindow presenter;
     private Parent view;
 
     /** @param background runs the slow commands (restarting the broker to share it) off the FX thread */
     public GraphFeature(AppServices services, I18n i18n, Executor background, Consumer<String> onTopicSelected) {
-        this.model = new GraphViewModel(i18n, services::embeddedBroker, services::monitor, background, onTopicSelected);
+        this(services, i18n, background, null, onTopicSelected);
+    }
+
+    private GraphFeature(AppServices services, I18n i18n, Executor background, GraphFeature previous,
+                         Consumer<String> onTopicSelected) {
+        this.model = new GraphViewModel(i18n, services::embeddedBroker, services::monitor, services::sensors, background, onTopicSelected);
         this.i18n = i18n;
+        if (previous == null) {
+            presenter = new PresenterWindow(model, i18n);
+        } else {
+            // The presenter window may be open on a projector: it stays, in the new language.
+            presenter = previous.presenter;
+            presenter.follow(model, i18n);
+        }
+    }
+
+    /** The feature for a rebuilt main window (e.g. a language switch); {@code previous} may be null. */
+    public static GraphFeature following(GraphFeature previous, AppServices services, I18n i18n, Executor background,
+                                         Consumer<String> onTopicSelected) {
+        return new GraphFeature(services, i18n, background, previous, onTopicSelected);
     }
 
     public GraphViewModel model() {
@@ -34,7 +53,7 @@ public final class GraphFeature {
 
     public Parent view() {
         if (view == null) {
-            view = FxmlViews.load(new GraphView(model, i18n, new PresenterWindow(model, i18n)), i18n);
+            view = FxmlViews.load(new GraphView(model, i18n, presenter), i18n);
         }
         return view;
     }

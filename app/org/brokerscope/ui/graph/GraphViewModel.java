@@ -26,6 +26,7 @@ import org.brokerscope.mqtt.BrokerConnection;
 import org.brokerscope.ui.Frame;
 import org.brokerscope.ui.FrameStats;
 import org.brokerscope.ui.I18n;
+import org.brokerscope.sim.SensorFleet;
 import org.brokerscope.sim.VirtualSensor;
 
 /**
@@ -68,7 +69,9 @@ public final class GraphViewModel {
     private final Queue<Runnable> commandOutcomes = new ConcurrentLinkedQueue<>();
     private final SharingModel sharing;
     private final OverviewViewModel overview;
+    private final KnownClients known;
     private GraphModel graph;
+    private String graphFor = "";
     private EmbeddedBroker broker;
     private long lastDeliveries;
     private long lastCoolingPaint;
@@ -80,9 +83,10 @@ public final class GraphViewModel {
      * @param onTopicSelected told the topic a user clicked, to select it in the topic tree
      */
     public GraphViewModel(I18n i18n, Supplier<Optional<EmbeddedBroker>> embedded,
-                          Supplier<Optional<BrokerConnection>> monitor, Executor background,
-                          Consumer<String> onTopicSelected) {
+                          Supplier<Optional<BrokerConnection>> monitor, Supplier<Optional<SensorFleet>> sensors,
+                          Executor background, Consumer<String> onTopicSelected) {
         this.i18n = i18n;
+        this.known = new KnownClients(sensors);
         this.embedded = embedded;
         this.onTopicSelected = onTopicSelected;
         filter.addListener((obs, old, now) -> {
@@ -99,6 +103,11 @@ public final class GraphViewModel {
 
     /** Called once per frame by the pump. */
     public void onFrame(Frame frame) {
+        if (graph != null && !frame.status().brokerUrl().orElse("").equals(graphFor)) {
+            graph = null; // the app now watches another broker: start its picture afresh
+            broker = null;
+            note.set("");
+        }
         if (graph == null && !createGraph(frame.status())) {
             return;
         }
@@ -119,6 +128,8 @@ public final class GraphViewModel {
         if (now - lastDeliveries > DELIVERIES_EVERY_NANOS) {
             if (broker != null) {
                 graph.refreshDeliveries(broker.activity()::deliveredTo);
+            } else {
+                known.feed(graph, graphFor, now);
             }
             clientList.refresh(graph);
             summary.set(i18n.text("graph.summary", graph.topics().size() - 1, graph.clients().size()));
@@ -148,15 +159,16 @@ public final class GraphViewModel {
     private boolean createGraph(AppStatus status) {
         Optional<EmbeddedBroker> running = embedded.get();
         String label = i18n.text("graph.broker");
-        if (running.isPresent()) {
+        graphFor = status.brokerUrl().orElse("");
+        if (running.isPresent() && KnownClients.watchesEmbedded(graphFor, running.get())) {
             broker = running.get();
             graph = new GraphModel(label, true, this::clientVertex, new Particles(DOTS_PER_FRAME, DOTS_ALIVE));
             graph.applyEvents(broker.activity().connectedNow(), 0);
             sharing.showCurrent(broker);
         } else if (status.phase() == AppStatus.Phase.RUNNING) {
             graph = GraphModel.external(label, new ClientVertex("brokerscope", ClientVertex.Kind.THIS_APP,
-                    i18n.text("graph.thisApp")), new Particles(DOTS_PER_FRAME, DOTS_ALIVE));
-            note.set(i18n.text("graph.externalNote"));
+                    i18n.text("graph.thisApp")), this::clientVertex, new Particles(DOTS_PER_FRAME, DOTS_ALIVE));
+            note.set(i18n.text("graph.external.known"));
         } else {
             return false;
         }

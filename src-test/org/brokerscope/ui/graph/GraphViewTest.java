@@ -19,7 +19,11 @@ import org.brokerscope.AppServices;
 import org.brokerscope.graph.ClientVertex;
 import org.brokerscope.graph.GraphModel;
 import org.brokerscope.graph.TopicVertex;
+import org.brokerscope.mqtt.BrokerConnection;
+import org.brokerscope.mqtt.ConnectionSettings;
+import org.brokerscope.mqtt.PahoV5Connection;
 import org.brokerscope.settings.AppSettings;
+import org.brokerscope.testing.MosquittoBroker;
 import org.brokerscope.ui.FxPump;
 import org.brokerscope.ui.I18n;
 import org.junit.jupiter.api.AfterAll;
@@ -164,6 +168,63 @@ class GraphViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> clients.getValue() >= 7));
         assertEquals("Embedded broker: figures from its own extension (it publishes no $SYS topics).",
                 robot.lookup(".overview-source").queryLabeled().getText());
+    }
+
+    @Test
+    @Order(6)
+    void anOpenPresenterWindowFollowsASwitchOfLanguage() throws Exception {
+        robot.clickOn(".graph-summary");
+        robot.press(KeyCode.F11).release(KeyCode.F11);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> presenter().isPresent());
+        Stage shown = presenter().orElseThrow();
+        // What the app does on a language switch: a new feature, following the old one, in a rebuilt window.
+        GraphFeature french = onFx(() -> {
+            GraphFeature next = GraphFeature.following(graph, services, I18n.forLanguage("fr"), executor, selected::add);
+            pump.setListeners(List.of(next::onFrame));
+            stage.getScene().setRoot(next.view());
+            return next;
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> french.model().graph() != null));
+        onFx(() -> {
+            assertTrue(shown.isShowing() && shown.isFullScreen(), "the same window stays open, full screen");
+            assertEquals("Brokerscope — mode présentation", shown.getTitle());
+            assertTrue(french.model().presenterProperty().get());
+            assertTrue(!graph.model().presenterProperty().get(), "the old model no longer paints it");
+            return true;
+        });
+        assertTrue(robot.from(shown.getScene().getRoot()).lookup("Connectez vos programmes à").tryQuery().isPresent());
+        assertTrue(robot.from(shown.getScene().getRoot()).lookup("F11 ou Échap pour quitter le mode présentation")
+                .tryQuery().isPresent());
+        robot.press(KeyCode.F11).release(KeyCode.F11);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> !shown.isShowing()));
+        assertTrue(!french.model().presenterProperty().get());
+        graph = french; // the next test watches the view now shown
+    }
+
+    @Test
+    @Order(7)
+    void watchingAMosquittoShowsItsTopicsWithoutInventedPublishersAndSaysSo() throws Exception {
+        try (MosquittoBroker mosquitto = MosquittoBroker.start();
+             BrokerConnection stranger = new PahoV5Connection(ConnectionSettings.of(mosquitto.tcpUri(), "stranger"), m -> { })) {
+            GraphModel embeddedGraph = onFx(() -> graph.model().graph());
+            services.switchMonitor(ConnectionSettings.of(mosquitto.tcpUri(), "brokerscope-test"),
+                    List.of(new org.brokerscope.domain.profile.Subscription("#", 0))).get(20, TimeUnit.SECONDS);
+            stranger.connect().get(10, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+                stranger.publish("jardin/pompe", "on".getBytes(), 0, false);
+                return onFx(() -> graph.model().graph() != null && graph.model().graph().topic("jardin/pompe") != null);
+            });
+            onFx(() -> {
+                GraphModel g = graph.model().graph();
+                assertTrue(g != embeddedGraph && !g.knowsPublishers(), "a new graph, Mosquitto's, not the embedded broker's");
+                assertTrue(g.topic("jardin/pompe").publishers().isEmpty());
+                // The demo sensors publish to the embedded broker, not to this Mosquitto: none is drawn.
+                assertEquals(List.of(ClientVertex.Kind.THIS_APP), g.clients().stream().map(ClientVertex::kind).toList());
+                return true;
+            });
+            assertTrue(robot.lookup(".graph-note").queryLabeled().getText().startsWith("Sur un broker externe, MQTT ne dit pas"),
+                    robot.lookup(".graph-note").queryLabeled().getText());
+        }
     }
 
     private java.util.List<eu.hansolo.tilesfx.Tile> tiles() {
