@@ -54,6 +54,7 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
     private volatile boolean resendAll;
 
     private final List<Consumer<Message>> observers = new CopyOnWriteArrayList<>();
+    private final List<Runnable> switchObservers = new CopyOnWriteArrayList<>();
     private final Object changesLock = new Object();
     private Map<String, TopicSnapshot> changes = new HashMap<>();
 
@@ -78,6 +79,15 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
      */
     public IngestPipeline observe(Consumer<Message> model) {
         observers.add(model);
+        return this;
+    }
+
+    /**
+     * Adds a model told, on the ingest thread, when the monitor moved to another broker: between the old
+     * broker's last message and the new one's first, so it can forget the old broker's data.
+     */
+    public IngestPipeline onBrokerSwitch(Runnable model) {
+        switchObservers.add(model);
         return this;
     }
 
@@ -265,6 +275,7 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
             changes.clear();
             epoch++;
         }
+        switchObservers.forEach(Runnable::run);
     }
 
     // Parents' subtree totals changed with their children; each level is added once per batch.

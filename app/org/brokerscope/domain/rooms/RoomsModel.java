@@ -52,6 +52,17 @@ public final class RoomsModel {
         this.ignoredPrefix = prefix == null ? "" : prefix;
     }
 
+    /**
+     * Forgets the rooms, sensors and unreadable topics, as when the monitor moves to another broker. The
+     * alert log stays: it is history the user may still want to export.
+     */
+    public void forgetReadings() {
+        rooms.clear();
+        unreadable.clear();
+        droppedRooms = 0;
+        droppedReadings = 0;
+    }
+
     public void apply(Message message) {
         String topic = message.topic();
         if (!ignoredPrefix.isEmpty() && topic.startsWith(ignoredPrefix)) {

@@ -90,6 +90,13 @@ public final class RoomsFeed implements Consumer<Message>, AutoCloseable {
         }
     }
 
+    /** On the ingest thread, when the monitor moved to another broker: its rooms are not the old ones. */
+    public void brokerSwitched() {
+        synchronized (lock) {
+            model.forgetReadings();
+        }
+    }
+
     /** The latest immutable picture of the rooms; cheap, lock-free, for the FX thread. */
     public RoomSnapshots.Rooms snapshot() {
         return snapshot;

@@ -52,7 +52,7 @@ public final class RoomsDashboard implements AutoCloseable {
                 Thread.ofPlatform().name("brokerscope-rooms").daemon(true).factory());
         RoomsFeed feed = new RoomsFeed(new RoomsModel(RoomsModel.Options.defaults()), scheduler, Clock.systemUTC(),
                 services::monitor);
-        services.ingest().observe(feed);
+        services.ingest().observe(feed).onBrokerSwitch(feed::brokerSwitched);
         JsonFileStore<RoomsSettings> store = new JsonFileStore<>(configFolder.resolve("rooms.json"), RoomsSettings.class,
                 RoomsSettings::defaults, Clock.systemUTC());
         RoomsDashboard dashboard = new RoomsDashboard(feed, scheduler, store);

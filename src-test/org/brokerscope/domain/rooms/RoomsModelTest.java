@@ -155,6 +155,26 @@ class RoomsModelTest {
         assertEquals(1_000 - RoomState.MAX_MEASURES, s.droppedReadings());
     }
 
+    @Test
+    void forgettingReadingsEmptiesRoomsAndUnreadableTopicsButKeepsTheAlertLog() {
+        send("maison/salon/temperature", "45", T0); // over the default threshold: an alert is logged
+        send("maison/salon/humidity", "wet", T0);
+        RoomSnapshots.Rooms before = model.snapshot(T0);
+        assertEquals(1, before.rooms().size());
+        assertEquals(1, before.unreadable().size());
+        int alerts = before.alerts().size();
+        assertTrue(alerts > 0, "45 °C fires the temperature alert");
+
+        model.forgetReadings();
+        RoomSnapshots.Rooms after = model.snapshot(T0 + 1000);
+        assertEquals(List.of(), after.rooms());
+        assertEquals(List.of(), after.unreadable());
+        assertEquals(alerts, after.alerts().size(), "the alert log is history and stays");
+        send("usine/atelier/temperature", "19", T0 + 2000);
+        assertEquals(List.of("usine/atelier"),
+                model.snapshot(T0 + 2000).rooms().stream().map(RoomSnapshots.Room::key).toList());
+    }
+
     private void send(String topic, String payload, long at) {
         model.apply(new Message(topic, payload.getBytes(StandardCharsets.UTF_8), 0, false, MessageProperties.NONE, at, 0));
     }

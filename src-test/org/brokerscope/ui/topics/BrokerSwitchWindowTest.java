@@ -30,7 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The whole app, watching its embedded HiveMQ with the demo house, switched by the user (Ctrl+K) to a
- * Mosquitto and back: the tree, the selection, the chart and the subscriptions list follow the broker.
+ * Mosquitto and back: the tree, the selection, the chart, the subscriptions list and the rooms follow the broker.
  */
 class BrokerSwitchWindowTest {
     private static final long WAIT_S = 30;
@@ -94,6 +94,11 @@ class BrokerSwitchWindowTest {
             assertFalse(shows("maison"), "a topic of the old broker came back");
             Thread.sleep(200);
         }
+        // The Rooms dashboard forgets the old broker's rooms too and shows the new broker's.
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        await(() -> roomNames().contains("ligne1") && !roomNames().contains("salon"));
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        await(() -> shows("ligne1"));
 
         connectTo(() -> robot.clickOn("Embedded broker (Brokerscope)"));
         await(() -> !text("#brokerLabel").endsWith(":" + mosquitto.port()));
@@ -129,6 +134,11 @@ class BrokerSwitchWindowTest {
             ListView<SubscriptionsViewModel.Row> list = robot.lookup(".topics-view #list").queryAs(ListView.class);
             return list.getItems().stream().map(r -> r.subscription().filter()).toList();
         }).get(WAIT_S, TimeUnit.SECONDS);
+    }
+
+    private List<String> roomNames() {
+        return robot.lookup(".room-card .room-name").queryAll().stream().filter(javafx.scene.Node::isVisible)
+                .map(n -> ((Labeled) n).getText()).toList();
     }
 
     private boolean shows(String level) {
