@@ -170,12 +170,13 @@ class SensorsBrokerViewTest {
     @Order(4)
     void removingASensorAndARoomClearsTheirRetainedStatus() throws Exception {
         SensorRow labo = row("labo-temperature");
-        robot.clickOn(robot.lookup(".sensor-remove").queryAllAs(Button.class).stream()
-                // The table keeps spare cells out of sight: the button of the visible row that shows the sensor.
-                .filter(b -> b.getParent().getParent() instanceof TableCell<?, ?> cell && cell.getItem() == labo
-                        && cell.isVisible() && cell.getTableRow() != null && cell.getTableRow().isVisible()
-                        && cell.getTableRow().getItem() == labo)
-                .findFirst().orElseThrow());
+        // Bring the row and the buttons' column into sight first: a click needs a button the user could see.
+        robot.interact(() -> {
+            table().scrollTo(labo);
+            table().scrollToColumnIndex(table().getColumns().size() - 1);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> removeButton(labo).isPresent());
+        robot.clickOn(removeButton(labo).orElseThrow());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "".equals(MOSQUITTO.get("maison/labo/temperature/status"))
                 && table().getItems().stream().noneMatch(r -> r.id().equals("labo-temperature")));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(".sensors-message").equals(
@@ -186,6 +187,17 @@ class SensorsBrokerViewTest {
         robot.clickOn("Remove room");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table().getItems().isEmpty()
                 && "".equals(MOSQUITTO.get("maison/atelier/co2/status")));
+    }
+
+    // The table keeps spare cells out of sight: the button of the visible row that shows the sensor, on screen.
+    private java.util.Optional<Button> removeButton(SensorRow sensor) {
+        javafx.geometry.Bounds table = table().localToScene(table().getLayoutBounds());
+        return robot.lookup(".sensor-remove").queryAllAs(Button.class).stream()
+                .filter(b -> b.getParent().getParent() instanceof TableCell<?, ?> cell && cell.getItem() == sensor
+                        && cell.isVisible() && cell.getTableRow() != null && cell.getTableRow().isVisible()
+                        && cell.getTableRow().getItem() == sensor && b.getScene() != null
+                        && table.contains(b.localToScene(b.getLayoutBounds())))
+                .findFirst();
     }
 
     @SuppressWarnings("unchecked")
