@@ -172,6 +172,12 @@ class SensorsBrokerViewTest {
         SensorRow labo = row("labo-temperature");
         // Bring the row and the buttons' column into sight first: a click needs a button the user could see.
         robot.interact(() -> {
+            // The shared TestFX stage keeps whatever size and place earlier classes left: make the table fit.
+            javafx.stage.Window window = table().getScene().getWindow();
+            window.setX(0);
+            window.setY(0);
+            window.setWidth(1260);
+            window.setHeight(780);
             table().scrollTo(labo);
             table().scrollToColumnIndex(table().getColumns().size() - 1);
         });
@@ -196,7 +202,7 @@ class SensorsBrokerViewTest {
                 .filter(b -> b.getParent().getParent() instanceof TableCell<?, ?> cell && cell.getItem() == sensor
                         && cell.isVisible() && cell.getTableRow() != null && cell.getTableRow().isVisible()
                         && cell.getTableRow().getItem() == sensor && b.getScene() != null
-                        && table.contains(b.localToScene(b.getLayoutBounds())))
+                        && table.intersects(b.localToScene(b.getLayoutBounds())))
                 .findFirst();
     }
 
