@@ -78,7 +78,8 @@ public final class LatencyBenchmark {
                 measured[measured.length - 1] / 1e6, measured.length);
     }
 
-    private static double ms(long[] sorted, double quantile) {
-        return sorted[(int) Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] / 1e6;
+    /** The {@code quantile} of sorted nanosecond latencies, in ms; 0 when there are none. */
+    static double ms(long[] sorted, double quantile) {
+        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] / 1e6;
     }
 }

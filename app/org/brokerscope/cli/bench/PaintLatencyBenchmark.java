@@ -60,7 +60,7 @@ public final class PaintLatencyBenchmark {
         long[] sorted = Arrays.copyOf(callback, n);
         Arrays.sort(sorted);
         out.printf("| publish → bare Paho callback (this process) | %.2f | %.2f | %.2f | %,d |%n",
-                quantile(sorted, 0.5), quantile(sorted, 0.99), n == 0 ? 0 : sorted[n - 1] / 1e6, n);
+                LatencyBenchmark.ms(sorted, 0.5), LatencyBenchmark.ms(sorted, 0.99), n == 0 ? 0 : sorted[n - 1] / 1e6, n);
         out.printf("| publish → laid-out frame in the app (Topics view) | %s |%n", paintRow(paint.get()));
         out.println("Frames during the run: " + (frames.get() == null ? "no report" : frames.get()));
         return paint.get() == null ? 1 : 0;
@@ -85,9 +85,5 @@ public final class PaintLatencyBenchmark {
 
     private static String value(String pair) {
         return pair.substring(pair.indexOf('=') + 1);
-    }
-
-    private static double quantile(long[] sorted, double q) {
-        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))] / 1e6;
     }
 }
