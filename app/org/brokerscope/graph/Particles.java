@@ -22,6 +22,7 @@ public final class Particles {
     private final List<Particle> alive = new ArrayList<>();
     private long offered;
     private long shown;
+    private boolean paused;
 
     public Particles(int budgetPerFrame, int maxAlive) {
         this.budgetPerFrame = budgetPerFrame;
@@ -38,6 +39,9 @@ public final class Particles {
 
     /** Records that a message was offered; returns whether its dots may be drawn this frame. */
     boolean admit(int index, int offeredThisFrame) {
+        if (paused) {
+            return false; // nobody sees the dots: neither drawn nor counted as sampled out
+        }
         offered++;
         int stride = Math.max(1, (offeredThisFrame + budgetPerFrame - 1) / budgetPerFrame);
         if (index % stride != 0 || alive.size() >= maxAlive) {
@@ -53,8 +57,15 @@ public final class Particles {
         }
     }
 
+    /** While no view shows the graph: drops every dot and launches none until the next {@link #step}. */
+    void pause() {
+        paused = true;
+        alive.clear();
+    }
+
     /** Drops the dots that arrived; returns whether any are still moving. */
     boolean step(long now) {
+        paused = false;
         alive.removeIf(p -> p.progress(now) >= 1 || !p.from().visible() || !p.to().visible());
         return !alive.isEmpty();
     }

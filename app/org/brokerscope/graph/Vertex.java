@@ -81,12 +81,16 @@ public abstract sealed class Vertex permits TopicVertex, ClientVertex {
         }
     }
 
-    /** Moves a step towards the target and cools down; returns whether the vertex still moves. */
-    boolean step(double seconds) {
+    void cool(double seconds) {
         heat *= Math.exp(-seconds / HEAT_TIME_CONSTANT_S);
         if (heat < 0.01) {
             heat = 0;
         }
+    }
+
+    /** Moves a step towards the target and cools down; returns whether the vertex still moves. */
+    boolean step(double seconds) {
+        cool(seconds);
         double dx = targetX - x;
         double dy = targetY - y;
         if (Math.abs(dx) < 0.1 && Math.abs(dy) < 0.1) {

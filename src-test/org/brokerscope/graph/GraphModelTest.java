@@ -177,4 +177,32 @@ class GraphModelTest {
         }
         return out;
     }
+
+    @Test
+    void whileNobodyWatchesNoDotsFlyNoLayoutRunsAndHeatStillCools() {
+        GraphModel model = embedded();
+        model.applyEvents(List.of(new BrokerEvent.Connected("pub", "127.0.0.1", "5"),
+                new BrokerEvent.Connected("sub", "127.0.0.1", "5"),
+                new BrokerEvent.Subscribed("sub", "#", 0)), FRAME);
+        model.step(FRAME);
+        long revision = model.revision();
+        long now = 2 * FRAME;
+        model.idle(now);
+        model.applyEvents(List.of(new BrokerEvent.Published("pub", "maison/salon/temperature", 4)), now);
+        model.applyTopic("maison/salon/temperature", 5, now);
+        assertTrue(model.particles().alive().isEmpty(), "no dots for a hidden graph");
+        assertEquals(1, model.particles().shownShare(), "hidden messages are not counted as sampled out");
+        assertEquals(revision, model.revision(), "no layout while hidden");
+        TopicVertex topic = model.topic("maison/salon/temperature");
+        double hot = topic.heat();
+        assertTrue(hot > 0);
+        model.idle(now + 3_000_000_000L);
+        assertTrue(topic.heat() < hot / 4, "cooled over three seconds hidden: " + topic.heat());
+
+        long back = now + 3_000_000_000L + FRAME;
+        model.step(back);
+        assertTrue(model.revision() > revision, "laid out again once shown");
+        model.applyEvents(List.of(new BrokerEvent.Published("pub", "maison/salon/temperature", 4)), back);
+        assertFalse(model.particles().alive().isEmpty(), "dots fly again once shown");
+    }
 }

@@ -27,6 +27,7 @@ public final class GraphView {
     private final PresenterWindow presenter;
     private final I18n i18n;
     private GraphCanvas canvas;
+    private GraphViewModel.Painter painter; // one instance, so removePainter finds what addPainter added
     // One instance: a fresh this::onKey is another object, and removing it left F11 caught in every view.
     private final javafx.event.EventHandler<KeyEvent> keys = this::onKey;
 
@@ -60,7 +61,7 @@ public final class GraphView {
         canvas = new GraphCanvas(model, GraphPalette.desk());
         canvas.setId("graphCanvas");
         canvasHolder.getChildren().add(canvas);
-        model.addPainter(canvas::paint);
+        painter = canvas::paint;
         filterField.textProperty().bindBidirectional(model.filterProperty());
         summaryLabel.textProperty().bind(model.summaryProperty());
         noteLabel.textProperty().bind(model.noteProperty());
@@ -82,9 +83,12 @@ public final class GraphView {
         canvasHolder.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
                 old.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+                model.removePainter(painter);
             }
             if (scene != null) {
                 scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+                // Painting only while shown also tells the model it may skip the picture's work meanwhile.
+                model.addPainter(painter);
             }
         });
     }

@@ -145,6 +145,10 @@ public final class GraphViewModel {
         frame.status().brokerUrl().ifPresent(brokerAddress::set);
         String network = sharing.networkAddressProperty().get();
         presenterAddress.set(network.isEmpty() ? brokerAddress.get() : network);
+        if (painters.isEmpty()) {
+            graph.idle(now); // no canvas shows the graph: keep its counts, skip its picture
+            return;
+        }
         // Dots and gliding nodes need every frame; colours cooling down only a few times a second.
         boolean moving = graph.step(now);
         if (!moving && graph.warm() && now - lastCoolingPaint >= COOLING_PAINT_NANOS) {
