@@ -37,6 +37,22 @@ public final class ValueParser {
         return parse(text);
     }
 
+    /**
+     * False only when {@link #parse(byte[])} would surely find no value: the payload is empty or blank, or
+     * its first non-blank byte can start neither a number nor JSON. Costs no allocation, unlike the reason
+     * {@code parse} gives, so payloads that are no reading can be passed over cheaply.
+     */
+    public static boolean mayBeValue(byte[] payload) {
+        for (byte b : payload) {
+            if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == 0x0B || b >= 0x1C && b <= 0x1F) {
+                continue;
+            }
+            // A byte of 0x80 and up starts a multi-byte character, maybe Unicode blank: let parse decide.
+            return b < 0 || b >= '0' && b <= '9' || b == '+' || b == '-' || b == '.' || b == ',' || b == '{' || b == '[';
+        }
+        return false;
+    }
+
     public static PayloadValue parse(String text) {
         String t = text.strip();
         if (t.isEmpty()) {

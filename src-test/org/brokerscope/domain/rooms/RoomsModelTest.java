@@ -175,6 +175,42 @@ class RoomsModelTest {
                 model.snapshot(T0 + 2000).rooms().stream().map(RoomSnapshots.Room::key).toList());
     }
 
+    @Test
+    void aNewMappingRuleAppliesToTopicsAlreadySeen() {
+        send("zigbee2mqtt/bureau", "{\"temperature\": 19.5}", T0);
+        assertEquals(List.of(), model.snapshot(T0).rooms(), "two levels make no room by default");
+        model.configure(new TopicMapper(List.of(new MappingRule("zigbee2mqtt/{room}", "$"))), AlertRules.defaults());
+        send("zigbee2mqtt/bureau", "{\"temperature\": 20.5}", T0 + 1000);
+        assertEquals(20.5, room(model.snapshot(T0 + 1000), "bureau").measures().getFirst().current());
+    }
+
+    @Test
+    void binaryPayloadsAreReportedOnSensorTopicsAndPassedOverElsewhere() {
+        byte[] binary = {0, 1, 2, (byte) 0xff, 0x7f};
+        model.apply(new Message("maison/salon/temperature", binary, 0, false, MessageProperties.NONE, T0, 0));
+        model.apply(new Message("frames/site/t0001", binary, 0, false, MessageProperties.NONE, T0, 0));
+        RoomSnapshots.Rooms s = model.snapshot(T0);
+        assertEquals(List.of("maison/salon/temperature"), s.unreadable().stream().map(RoomSnapshots.Unreadable::topic).toList(),
+                "a known measure reports its bad payload; an unknown level with one is no sensor");
+        assertEquals(List.of(), s.rooms());
+        send("frames/site/t0001", "7", T0 + 1000);
+        assertEquals(7.0, room(model.snapshot(T0 + 1000), "frames/site").measures().getFirst().current(),
+                "the same topic still becomes a sensor once it sends a number");
+    }
+
+    @Test
+    void moreTopicsThanTheMappingCacheHoldsStillMapEachOne() {
+        send("big/r0/temperature", "20", T0);
+        for (int i = 0; i < RoomsModel.MAPPED_TOPICS + 10; i++) {
+            send("noise/t" + i, "1", T0); // two levels: no room, but each is remembered as such
+        }
+        send("big/r0/temperature", "30", T0 + 1);
+        send("big/r1/temperature", "40", T0 + 1);
+        RoomSnapshots.Rooms s = model.snapshot(T0 + 1);
+        assertEquals(List.of("big/r0", "big/r1"), s.rooms().stream().map(RoomSnapshots.Room::key).toList());
+        assertEquals(30.0, room(s, "big/r0").measures().getFirst().window().max());
+    }
+
     private void send(String topic, String payload, long at) {
         model.apply(new Message(topic, payload.getBytes(StandardCharsets.UTF_8), 0, false, MessageProperties.NONE, at, 0));
     }

@@ -85,4 +85,32 @@ class ValueParserTest {
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void mayBeValueIsFalseOnlyWhereParseFindsNothing() {
+        java.util.Random random = new java.util.Random(20261123);
+        List<byte[]> payloads = new java.util.ArrayList<>();
+        for (String text : List.of("21.5", " 21,5\n", "-3", "+4", ".5", ",5", "{\"v\":1}", "[1]", "\u2003 21", "\u001f7",
+                "hot", "", "   ", "\"21\"", "NaN", "on", "\u00a021")) {
+            payloads.add(text.getBytes(StandardCharsets.UTF_8));
+        }
+        for (int i = 0; i < 20_000; i++) {
+            byte[] p = new byte[random.nextInt(12)];
+            random.nextBytes(p);
+            if (i % 2 == 0 && p.length > 0) {
+                p[p.length - 1] = (byte) "0123456789".charAt(random.nextInt(10)); // many near-numbers
+            }
+            payloads.add(p);
+        }
+        int passedOver = 0;
+        for (byte[] p : payloads) {
+            boolean readable = !(ValueParser.parse(p) instanceof PayloadValue.Unreadable);
+            if (!ValueParser.mayBeValue(p)) {
+                passedOver++;
+                assertTrue(!readable, () -> "mayBeValue refused a readable payload: " + java.util.HexFormat.of().formatHex(p));
+            }
+        }
+        assertTrue(passedOver > 5_000, "random bytes starting with ASCII are passed over cheaply: " + passedOver);
+        assertTrue(ValueParser.mayBeValue("\u2003 21".getBytes(StandardCharsets.UTF_8)));
+    }
 }
