@@ -29,6 +29,11 @@ final class KnownTopics {
         }
     }
 
+    void clear() {
+        topics.clear();
+        count.set(0);
+    }
+
     int size() {
         return count.get();
     }

@@ -35,6 +35,7 @@ public final class PublishViewModel {
     private final RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
     private final PublishForm form = new PublishForm();
     private final KnownTopics knownTopics = new KnownTopics();
+    private String suggestionsFor = ""; // the broker the known topics came from
     private final PayloadFile payloadFile;
     private final RepeatModel repeat;
     private final RequestReplyModel requestReply;
@@ -109,6 +110,11 @@ public final class PublishViewModel {
     }
 
     public void onFrame(Frame frame) {
+        String broker = frame.status().brokerUrl().orElse("");
+        if (!broker.equals(suggestionsFor)) {
+            knownTopics.clear(); // another broker's topics would be wrong suggestions
+            suggestionsFor = broker;
+        }
         // Changes also carry the levels above a topic; only topics that received a message are suggested.
         knownTopics.addAll(frame.changes().values().stream().filter(s -> s.lastMessageOrNull() != null)
                 .map(TopicSnapshot::topic).toList());

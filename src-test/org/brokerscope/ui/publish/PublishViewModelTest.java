@@ -183,6 +183,26 @@ class PublishViewModelTest {
         return connection;
     }
 
+    @Test
+    void topicSuggestionsForgetTheOldBrokersTopicsAfterASwitch() {
+        PublishViewModel model = model(null);
+        org.brokerscope.domain.Message m = org.brokerscope.domain.Message.received("maison/salon/temperature",
+                "21".getBytes(), 0, false);
+        var snapshot = new org.brokerscope.domain.TopicSnapshot(m.topic(), m, 1, 1, 1, 0, 0, m.receivedAtNanos(),
+                m.receivedAtMillis(), false, 1);
+        model.onFrame(frameOn("tcp://salle-a:1883", Map.of(m.topic(), snapshot)));
+        assertEquals(List.of("maison/salon/temperature"), model.topicSuggestions("mai"));
+        model.onFrame(frameOn("tcp://salle-a:1883", Map.of()));
+        assertEquals(List.of("maison/salon/temperature"), model.topicSuggestions("mai"), "kept while on the same broker");
+        model.onFrame(frameOn("tcp://salle-b:1883", Map.of()));
+        assertEquals(List.of(), model.topicSuggestions("mai"));
+    }
+
+    private static Frame frameOn(String broker, Map<String, org.brokerscope.domain.TopicSnapshot> changes) {
+        AppStatus status = new AppStatus(AppStatus.Phase.RUNNING, Optional.of(broker), Optional.empty(), Optional.empty());
+        return new Frame(System.nanoTime(), status, ConnectionState.CONNECTED, IngestStats.ZERO, changes);
+    }
+
     private PublishViewModel model(BrokerConnection connection) {
         PublishSession session = new PublishSession(() -> Optional.ofNullable(connection), config, Runnable::run,
                 Clock.systemUTC());
