@@ -138,6 +138,7 @@ public final class AppServices implements AutoCloseable {
             monitorSource = source;
         }
         source.activate(); // the tree shows the new broker's topics only, even one that sent none yet
+        LOG.log(System.Logger.Level.INFO, "Monitoring {0}", url);
         advance(s -> s.withBroker(url, Optional.empty()));
         // Not on the caller's thread: that is the new client's callback thread, and a clean disconnect blocks.
         CompletableFuture.runAsync(() -> closeQuietly(old));

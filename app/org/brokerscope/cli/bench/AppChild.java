@@ -9,9 +9,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.brokerscope.broker.FreePorts;
+import org.brokerscope.domain.profile.ConnectionProfile;
+import org.brokerscope.settings.ProfileStore;
 
 /**
  * The whole app started as a child process for the GUI benchmarks: a private config folder, its embedded
@@ -29,8 +32,44 @@ final class AppChild implements AutoCloseable {
 
     /** Starts the app with {@code -D} options {@code properties} and waits until its broker listens. */
     static AppChild start(List<String> properties, Consumer<String> lines) throws IOException, InterruptedException {
-        int port = FreePorts.any("127.0.0.1");
         Path config = Files.createTempDirectory("brokerscope-bench-app-");
+        return start(properties, lines, config);
+    }
+
+    /**
+     * Starts the app watching the broker on {@code 127.0.0.1:externalPort} instead of its own, the way a
+     * user does it: that broker's profile is selected in {@code profiles.json}, so the app connects at
+     * start. Waits until the app monitors it.
+     */
+    static AppChild startWatching(int externalPort, List<String> properties, Consumer<String> lines)
+            throws IOException, InterruptedException {
+        Path config = Files.createTempDirectory("brokerscope-bench-app-");
+        ProfileStore profiles = new ProfileStore(config.resolve("brokerscope/profiles.json"), java.time.Clock.systemUTC(),
+                id -> ConnectionProfile.embedded("Embedded", 1883, id));
+        Files.createDirectories(config.resolve("brokerscope"));
+        ConnectionProfile bench = ConnectionProfile.create("bench", "Local Mosquitto", "127.0.0.1", "brokerscope-bench");
+        bench = new ConnectionProfile(bench.id(), bench.name(), bench.host(), externalPort, bench.transport(),
+                bench.webSocketPath(), bench.version(), bench.clientId(), bench.username(), bench.keepAliveSeconds(),
+                bench.cleanStart(), bench.sessionExpirySeconds(), bench.will(), bench.subscriptions(), bench.tls(), false);
+        profiles.save(profiles.load().book().put(bench).select(bench.id()));
+        String monitoring = "Monitoring tcp://127.0.0.1:" + externalPort;
+        CountDownLatch watching = new CountDownLatch(1);
+        AppChild app = start(properties, line -> {
+            if (line.contains(monitoring)) {
+                watching.countDown();
+            }
+            lines.accept(line);
+        }, config);
+        if (!watching.await(60, TimeUnit.SECONDS)) {
+            app.close();
+            throw new IOException("The app never logged \"" + monitoring + "\"");
+        }
+        return app;
+    }
+
+    private static AppChild start(List<String> properties, Consumer<String> lines, Path config)
+            throws IOException, InterruptedException {
+        int port = FreePorts.any("127.0.0.1");
         Files.createDirectories(config.resolve("brokerscope"));
         Files.writeString(config.resolve("brokerscope/settings.json"),
                 "{\"embeddedBrokerPort\":" + port + ",\"demoSensors\":false}");

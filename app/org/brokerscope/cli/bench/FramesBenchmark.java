@@ -2,8 +2,10 @@ package org.brokerscope.cli.bench;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.brokerscope.mqtt.BrokerConnection;
 import org.brokerscope.mqtt.ConnectionSettings;
 import org.brokerscope.mqtt.PahoV5Connection;
@@ -18,11 +20,12 @@ import org.brokerscope.mqtt.PahoV5Connection;
 public final class FramesBenchmark {
     private static final List<Integer> RATES = List.of(0, 2_000, 20_000);
     private static final int TOPICS = 10_000;
-    private static final int PHASE_SECONDS = 20;
+    private static final int DEFAULT_PHASE_SECONDS = 20;
     private static final List<Integer> GRAPH_RATES = List.of(0, 500, 2_000);
     private static final int GRAPH_CLIENTS = 50;
     private static final int GRAPH_TOPICS_PER_CLIENT = 20;
     private static final List<String> VIEWS = List.of("topics", "graph", "rooms");
+    private static final List<String> BROKERS = List.of("embedded", "mosquitto");
     /** The Graph view logs its own work per frame with this prefix (see ui/graph WorkStats). */
     private static final String GRAPH_WORK = "Graph work: ";
 
@@ -47,11 +50,41 @@ public final class FramesBenchmark {
         return option(args, "--load", view.equals("topics") ? "topics" : view);
     }
 
+    /**
+     * Reads {@code --broker embedded|mosquitto}: where the load goes and the app watches. The embedded broker
+     * (the default) runs in the app's own process and heap; {@code mosquitto} is a local Mosquitto this
+     * benchmark starts, which the app watches through a selected connection profile, as a user would.
+     */
+    /**
+     * Reads {@code --seconds N}, each phase's length (20 by default). At 20,000 msg/s over 10,000 topics the
+     * per-topic histories fill (100 messages each) only after 50 s, so a longer phase shows the steady state.
+     */
+    public static int secondsOption(String[] args) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--seconds")) {
+                int seconds = Integer.parseInt(args[i + 1]);
+                if (seconds < 6 || seconds > 3_600) {
+                    throw new IllegalArgumentException("--seconds must be 6 to 3600, not " + seconds);
+                }
+                return seconds;
+            }
+        }
+        return DEFAULT_PHASE_SECONDS;
+    }
+
+    public static String brokerOption(String[] args) {
+        return option(args, "--broker", "embedded", BROKERS);
+    }
+
     private static String option(String[] args, String name, String fallback) {
+        return option(args, name, fallback, VIEWS);
+    }
+
+    private static String option(String[] args, String name, String fallback, List<String> allowed) {
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals(name)) {
-                if (!VIEWS.contains(args[i + 1])) {
-                    throw new IllegalArgumentException(name + " must be one of " + VIEWS + ", not " + args[i + 1]);
+                if (!allowed.contains(args[i + 1])) {
+                    throw new IllegalArgumentException(name + " must be one of " + allowed + ", not " + args[i + 1]);
                 }
                 return args[i + 1];
             }
@@ -60,34 +93,47 @@ public final class FramesBenchmark {
     }
 
     public static int main(PrintStream out) throws Exception {
-        return main(out, "topics", "topics");
+        return main(out, "topics", "topics", "embedded", DEFAULT_PHASE_SECONDS);
     }
 
-    public static int main(PrintStream out, String view, String load) throws Exception {
+    public static int main(PrintStream out, String view, String load, String broker, int seconds) throws Exception {
+        if (broker.equals("embedded")) {
+            return main(out, view, load, Optional.empty(), seconds);
+        }
+        try (LocalMosquitto mosquitto = LocalMosquitto.start("mosquitto")) {
+            return main(out, view, load, Optional.of(mosquitto.port()), seconds);
+        }
+    }
+
+    private static int main(PrintStream out, String view, String load, Optional<Integer> external, int seconds)
+            throws Exception {
         List<String> reports = new CopyOnWriteArrayList<>();
         List<String> workReports = new CopyOnWriteArrayList<>();
-        try (AppChild app = AppChild.start(List.of("brokerscope.frameStats=true", START_VIEW_PROPERTY + "=" + view),
-                line -> collect(line, reports, workReports))) {
-            int port = app.port();
+        List<String> properties = List.of("brokerscope.frameStats=true", START_VIEW_PROPERTY + "=" + view);
+        Consumer<String> lines = line -> collect(line, reports, workReports);
+        try (AppChild app = external.isPresent() ? AppChild.startWatching(external.get(), properties, lines)
+                : AppChild.start(properties, lines)) {
+            int port = external.orElse(app.port());
             Thread.sleep(3_000); // let the window settle after connecting
-            out.println("View: " + view + ", load: " + load);
+            out.println("View: " + view + ", load: " + load + ", broker: "
+                    + (external.isPresent() ? "local Mosquitto" : "the app's embedded HiveMQ"));
             if (load.equals("graph")) {
                 out.println("| msg/s offered | FX frames p50 | p99 | max | frames over 16.7 ms | graph work per frame |");
                 out.println("|---:|---:|---:|---:|---:|---|");
-                graphPhases(port, reports, workReports, out);
+                graphPhases(port, reports, workReports, out, seconds);
                 return 0;
             }
             out.println("| msg/s offered | FX frames p50 | p99 | max | frames over 16.7 ms |");
             out.println("|---:|---:|---:|---:|---:|");
             try (BrokerConnection publisher = new PahoV5Connection(
-                    ConnectionSettings.of(app.brokerUri(), "bench-frames-pub"), m -> { })) {
+                    ConnectionSettings.of("tcp://127.0.0.1:" + port, "bench-frames-pub"), m -> { })) {
                 publisher.connect().get(10, TimeUnit.SECONDS);
                 for (int rate : RATES) {
                     reports.clear();
                     if (rate == 0) {
-                        Thread.sleep(PHASE_SECONDS * 1_000L);
+                        Thread.sleep(seconds * 1_000L);
                     } else {
-                        publish(publisher, load, rate);
+                        publish(publisher, load, rate, seconds);
                     }
                     // The first report of a phase straddles the change of rate; quote the last one.
                     out.printf("| %,d | %s |%n", rate, reports.isEmpty() ? "no report" : reports.get(reports.size() - 1));
@@ -97,8 +143,8 @@ public final class FramesBenchmark {
         return 0;
     }
 
-    private static void publish(BrokerConnection publisher, String load, int rate) throws InterruptedException {
-        long total = (long) rate * PHASE_SECONDS;
+    private static void publish(BrokerConnection publisher, String load, int rate, int seconds) throws InterruptedException {
+        long total = (long) rate * seconds;
         if (load.equals("rooms")) {
             SteadyPublisher.publish(publisher, RoomsLoad::topic, RoomsLoad.TOPICS, rate, total, RoomsLoad::payload);
         } else {
@@ -106,7 +152,8 @@ public final class FramesBenchmark {
         }
     }
 
-    private static void graphPhases(int port, List<String> reports, List<String> workReports, PrintStream out) throws Exception {
+    private static void graphPhases(int port, List<String> reports, List<String> workReports, PrintStream out, int seconds)
+            throws Exception {
         try (GraphLoad load = new GraphLoad("tcp://127.0.0.1:" + port, GRAPH_CLIENTS, GRAPH_TOPICS_PER_CLIENT)) {
             load.touchEveryTopic();
             Thread.sleep(3_000); // the graph lays out its thousand nodes, then frames are measured
@@ -114,9 +161,9 @@ public final class FramesBenchmark {
                 reports.clear();
                 workReports.clear();
                 if (rate == 0) {
-                    Thread.sleep(PHASE_SECONDS * 1_000L);
+                    Thread.sleep(seconds * 1_000L);
                 } else {
-                    load.run(rate, PHASE_SECONDS);
+                    load.run(rate, seconds);
                 }
                 out.printf("| %,d | %s | %s |%n", rate, reports.isEmpty() ? "no report" : reports.get(reports.size() - 1),
                         workReports.isEmpty() ? "no report" : workReports.get(workReports.size() - 1));
