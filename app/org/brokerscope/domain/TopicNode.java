@@ -76,7 +76,7 @@ public final class TopicNode {
 
     /** This topic's kept messages, oldest first; empty for a level that never received one. */
     public List<Message> history() {
-        return history == null ? List.of() : history.toList();
+        return history == null ? List.of() : history.toList(topic);
     }
 
     public TopicSnapshot snapshot() {
