@@ -32,7 +32,7 @@ final class BenchCommand {
             err.println("       brokerscope bench latency [--broker tcp://HOST:PORT]");
             err.println("       brokerscope bench latency --paint   (publish to a laid-out frame; needs a display)");
             err.println("       brokerscope bench startup        (needs a display)");
-            err.println("       brokerscope bench frames [--view topics|graph|rooms] [--load topics|graph] [--broker embedded|mosquitto] [--seconds N]   (needs a display)");
+            err.println("       brokerscope bench frames [--view topics|graph|rooms] [--load topics|graph] [--broker embedded|mosquitto|mosquitto-sub] [--seconds N]   (needs a display)");
             err.println("       brokerscope bench fleet [--sensors N]");
             err.println("       brokerscope bench rooms");
             err.println("       brokerscope bench soak [--minutes N]   (5,000 msg/s over 10,000 topics)");

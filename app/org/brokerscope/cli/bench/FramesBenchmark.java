@@ -25,7 +25,7 @@ public final class FramesBenchmark {
     private static final int GRAPH_CLIENTS = 50;
     private static final int GRAPH_TOPICS_PER_CLIENT = 20;
     private static final List<String> VIEWS = List.of("topics", "graph", "rooms");
-    private static final List<String> BROKERS = List.of("embedded", "mosquitto");
+    private static final List<String> BROKERS = List.of("embedded", "mosquitto", "mosquitto-sub");
     /** The Graph view logs its own work per frame with this prefix (see ui/graph WorkStats). */
     private static final String GRAPH_WORK = "Graph work: ";
 
@@ -51,9 +51,10 @@ public final class FramesBenchmark {
     }
 
     /**
-     * Reads {@code --broker embedded|mosquitto}: where the load goes and the app watches. The embedded broker
-     * (the default) runs in the app's own process and heap; {@code mosquitto} is a local Mosquitto this
-     * benchmark starts, which the app watches through a selected connection profile, as a user would.
+     * Reads {@code --broker embedded|mosquitto|mosquitto-sub}: where the load goes and the app watches. The
+     * embedded broker (the default) runs in the app's own process and heap; {@code mosquitto} is a local
+     * Mosquitto this benchmark starts, which the app watches through a selected connection profile, as a
+     * user would; {@code mosquitto-sub} is the reference run, where {@code mosquitto_sub} takes that stream.
      */
     /**
      * Reads {@code --seconds N}, each phase's length (20 by default). At 20,000 msg/s over 10,000 topics the
@@ -98,25 +99,36 @@ public final class FramesBenchmark {
 
     public static int main(PrintStream out, String view, String load, String broker, int seconds) throws Exception {
         if (broker.equals("embedded")) {
-            return main(out, view, load, Optional.empty(), seconds);
+            return main(out, view, load, Optional.empty(), true, seconds);
         }
         try (LocalMosquitto mosquitto = LocalMosquitto.start("mosquitto")) {
-            return main(out, view, load, Optional.of(mosquitto.port()), seconds);
+            if (broker.equals("mosquitto")) {
+                return main(out, view, load, Optional.of(mosquitto.port()), true, seconds);
+            }
+            // The reference: the same stream on the same machine, drained by mosquitto_sub, while the app
+            // shows the same view but watches its own idle broker. What is left is the machine's share.
+            Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(mosquitto.port()),
+                    "-t", "#").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            try {
+                return main(out, view, load, Optional.of(mosquitto.port()), false, seconds);
+            } finally {
+                ChildProcesses.stop(sub, java.time.Duration.ofSeconds(5));
+            }
         }
     }
 
-    private static int main(PrintStream out, String view, String load, Optional<Integer> external, int seconds)
-            throws Exception {
+    private static int main(PrintStream out, String view, String load, Optional<Integer> external, boolean appWatches,
+                            int seconds) throws Exception {
         List<String> reports = new CopyOnWriteArrayList<>();
         List<String> workReports = new CopyOnWriteArrayList<>();
         List<String> properties = List.of("brokerscope.frameStats=true", START_VIEW_PROPERTY + "=" + view);
         Consumer<String> lines = line -> collect(line, reports, workReports);
-        try (AppChild app = external.isPresent() ? AppChild.startWatching(external.get(), properties, lines)
+        try (AppChild app = external.isPresent() && appWatches ? AppChild.startWatching(external.get(), properties, lines)
                 : AppChild.start(properties, lines)) {
             int port = external.orElse(app.port());
             Thread.sleep(3_000); // let the window settle after connecting
-            out.println("View: " + view + ", load: " + load + ", broker: "
-                    + (external.isPresent() ? "local Mosquitto" : "the app's embedded HiveMQ"));
+            out.println("View: " + view + ", load: " + load + ", broker: " + (external.isEmpty() ? "the app's embedded HiveMQ"
+                    : appWatches ? "local Mosquitto" : "local Mosquitto drained by mosquitto_sub; the app watches its idle own"));
             if (load.equals("graph")) {
                 out.println("| msg/s offered | FX frames p50 | p99 | max | frames over 16.7 ms | graph work per frame |");
                 out.println("|---:|---:|---:|---:|---:|---|");
