@@ -13,6 +13,7 @@ import org.brokerscope.broker.BrokerEvent;
  * connection: on an external broker other publishers cannot be known, so none are made up.
  */
 public final class GraphModel {
+    private static final long IDLE_COOL_NANOS = 250_000_000L;
     private final TopicGraph topics;
     private final ClientGraph clients;
     private final Particles particles;
@@ -22,7 +23,6 @@ public final class GraphModel {
     private boolean structureChanged = true;
     private boolean warm;
     private long lastStepNanos;
-    private static final long IDLE_COOL_NANOS = 250_000_000L;
     // Counts changes to what the still picture shows (nodes, edges, where they are, who is connected),
     // so a view can keep its drawing of them until it changes.
     private long revision;

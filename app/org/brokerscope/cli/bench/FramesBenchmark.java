@@ -51,12 +51,6 @@ public final class FramesBenchmark {
     }
 
     /**
-     * Reads {@code --broker embedded|mosquitto|mosquitto-sub}: where the load goes and the app watches. The
-     * embedded broker (the default) runs in the app's own process and heap; {@code mosquitto} is a local
-     * Mosquitto this benchmark starts, which the app watches through a selected connection profile, as a
-     * user would; {@code mosquitto-sub} is the reference run, where {@code mosquitto_sub} takes that stream.
-     */
-    /**
      * Reads {@code --seconds N}, each phase's length (20 by default). At 20,000 msg/s over 10,000 topics the
      * per-topic histories fill (100 messages each) only after 50 s, so a longer phase shows the steady state.
      */
@@ -73,6 +67,12 @@ public final class FramesBenchmark {
         return DEFAULT_PHASE_SECONDS;
     }
 
+    /**
+     * Reads {@code --broker embedded|mosquitto|mosquitto-sub}: where the load goes and the app watches. The
+     * embedded broker (the default) runs in the app's own process and heap; {@code mosquitto} is a local
+     * Mosquitto this benchmark starts, which the app watches through a selected connection profile, as a
+     * user would; {@code mosquitto-sub} is the reference run, where {@code mosquitto_sub} takes that stream.
+     */
     public static String brokerOption(String[] args) {
         return option(args, "--broker", "embedded", BROKERS);
     }

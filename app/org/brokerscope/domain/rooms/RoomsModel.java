@@ -85,12 +85,13 @@ public final class RoomsModel {
         TopicMatch match = mapping.match();
         RoomState room = rooms.get(mapping.key());
         // Parsing builds the reason for each bad payload; skip it where no reason would be reported.
-        if (!ValueParser.mayBeValue(message.payload()) && !reportsUnreadable(topic, match, room)) {
+        boolean mayBeValue = ValueParser.mayBeValue(message.payload());
+        if (!mayBeValue && !reportsUnreadable(topic, match, room)) {
             return;
         }
         Readings.Result result = Readings.read(topic, match, message.payload());
         if (result.unreadable().isPresent()) {
-            if (reportsUnreadable(topic, match, room)) {
+            if (!mayBeValue || reportsUnreadable(topic, match, room)) { // !mayBeValue got here only by reporting
                 countUnreadable(topic, result.unreadable().get(), room);
             }
             return;
