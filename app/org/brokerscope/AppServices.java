@@ -1,6 +1,5 @@
 package org.brokerscope;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,11 +14,12 @@ import org.brokerscope.broker.BrokerOptions;
 import org.brokerscope.broker.EmbeddedBroker;
 import org.brokerscope.ingest.IngestPipeline;
 import org.brokerscope.ingest.IngestSource;
+import org.brokerscope.ingest.LagProbe;
+import org.brokerscope.ingest.LagWatch;
 import org.brokerscope.mqtt.BrokerConnection;
 import org.brokerscope.mqtt.BrokerConnections;
 import org.brokerscope.mqtt.ConnectionSettings;
 import org.brokerscope.mqtt.ConnectionState;
-import org.brokerscope.mqtt.PahoV5Connection;
 import org.brokerscope.mqtt.ProtocolChoice;
 import org.brokerscope.mqtt.Subscription;
 import org.brokerscope.settings.AppSettings;
@@ -38,9 +38,13 @@ public final class AppServices implements AutoCloseable {
 
     private final AppSettings settings;
     private final IngestPipeline ingest = IngestPipeline.withDefaults();
+    private final LagProbe lagProbe = new LagProbe(UUID.randomUUID().toString().substring(0, 8));
+    private final LagWatch lagWatch = new LagWatch(lagProbe, ingest, this::monitor, new MonitorBacklog(this),
+            LagWatch.Limits.DEFAULT);
     private volatile AppStatus status = AppStatus.IDLE;
     private EmbeddedBroker broker;
     private BrokerConnection monitor;
+    private ConnectionSettings monitorSettings;
     // The monitor's way into the ingest pipeline: the active one; a switch makes another one active.
     private IngestSource monitorSource;
     private SensorFleet fleet;
@@ -112,7 +116,7 @@ public final class AppServices implements AutoCloseable {
                     if (error != null) {
                         result.completeExceptionally(error);
                     } else if (!result.isDone()) {
-                        replaceMonitor(candidate, source, target.serverUri());
+                        replaceMonitor(candidate, target, source, target.serverUri());
                         result.complete(candidate);
                     }
                 });
@@ -126,7 +130,7 @@ public final class AppServices implements AutoCloseable {
         return result;
     }
 
-    private void replaceMonitor(BrokerConnection next, IngestSource source, String url) {
+    private void replaceMonitor(BrokerConnection next, ConnectionSettings settings, IngestSource source, String url) {
         BrokerConnection old;
         synchronized (this) {
             if (closing) {
@@ -135,6 +139,7 @@ public final class AppServices implements AutoCloseable {
             }
             old = monitor;
             monitor = next;
+            monitorSettings = settings;
             monitorSource = source;
         }
         source.activate(); // the tree shows the new broker's topics only, even one that sent none yet
@@ -167,7 +172,8 @@ public final class AppServices implements AutoCloseable {
 
     /** Starts broker, connection and demo on {@code executor}; the future fails with a readable reason. */
     public CompletableFuture<Void> start(Executor executor) {
-        ingest.start();
+        ingest.measureLagWith(lagProbe).start();
+        lagWatch.start();
         return CompletableFuture.runAsync(this::startBlocking, executor).whenComplete((ok, error) -> {
             if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
@@ -192,12 +198,14 @@ public final class AppServices implements AutoCloseable {
 
         IngestSource source = ingest.newSource();
         source.activate(); // the first source: nothing to clear
-        BrokerConnection connection = BrokerConnections.open(ConnectionSettings.of(endpoint.tcpUri(),
-                "brokerscope-" + UUID.randomUUID().toString().substring(0, 8)).withProtocol(ProtocolChoice.MQTT_5), source);
+        ConnectionSettings monitored = ConnectionSettings.of(endpoint.tcpUri(),
+                "brokerscope-" + UUID.randomUUID().toString().substring(0, 8)).withProtocol(ProtocolChoice.MQTT_5);
+        BrokerConnection connection = BrokerConnections.open(monitored, source);
         if (!keep(connection)) {
             return;
         }
         synchronized (this) {
+            monitorSettings = monitored;
             monitorSource = source;
         }
         connection.connect().orTimeout(CONNECT_TIMEOUT_S, TimeUnit.SECONDS).join();
@@ -240,6 +248,24 @@ public final class AppServices implements AutoCloseable {
         return true;
     }
 
+    /** Whether the monitor's session is a clean one, which ends, with the broker's queue for it, at disconnect. */
+    synchronized boolean monitorSessionIsClean() {
+        return !closing && monitorSettings != null && monitorSettings.sessionExpirySeconds() == 0;
+    }
+
+    /**
+     * Makes a new, unconnected monitor with the current one's settings and ingest source (so the tree stays)
+     * and returns both, for {@link MonitorBacklog}; empty while closing or before a monitor exists.
+     */
+    synchronized Optional<MonitorBacklog.Reopened> reopenMonitor() {
+        if (closing || monitor == null) {
+            return Optional.empty();
+        }
+        MonitorBacklog.Reopened reopened = new MonitorBacklog.Reopened(monitor, BrokerConnections.open(monitorSettings, monitorSource));
+        monitor = reopened.next();
+        return Optional.of(reopened);
+    }
+
     /** Stops sensors, connection, ingest and broker, in that order. Blocks a few seconds for the broker. */
     @Override
     public void close() {
@@ -256,6 +282,7 @@ public final class AppServices implements AutoCloseable {
             f = fleet;
         }
         status = status.with(Phase.STOPPING);
+        lagWatch.close();
         closeQuietly(f);
         closeQuietly(m);
         ingest.close();
@@ -263,7 +290,7 @@ public final class AppServices implements AutoCloseable {
         status = status.with(Phase.STOPPED);
     }
 
-    private static void closeQuietly(AutoCloseable part) {
+    static void closeQuietly(AutoCloseable part) {
         if (part == null) {
             return;
         }

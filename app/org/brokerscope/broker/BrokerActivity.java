@@ -32,7 +32,10 @@ public final class BrokerActivity {
         if (event instanceof BrokerEvent.Published p) {
             published.increment();
             publishedBytes.add(p.payloadBytes());
-        } else {
+        }
+        if (event.isLagProbe()) {
+            return; // a Brokerscope timing its lag: counted as traffic, but no topic, edge or subscription to show
+        } else if (!(event instanceof BrokerEvent.Published)) {
             track(event);
         }
         if (!queue.offer(event)) {

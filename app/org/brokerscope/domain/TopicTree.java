@@ -117,4 +117,19 @@ public final class TopicTree {
         byTopic.put(topic, node);
         return node;
     }
+
+    /**
+     * Adds to {@code touched} (topic to level) every level above the levels in it, once each, the root left
+     * out: when a topic changes, the subtree totals of the levels above it change too.
+     */
+    public static void addAncestors(Map<String, TopicNode> touched) {
+        List<TopicNode> leaves = new ArrayList<>(touched.values());
+        java.util.Set<TopicNode> walked = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (TopicNode leaf : leaves) {
+            for (TopicNode p = leaf.parent().orElse(null); p != null && !p.isRoot() && walked.add(p);
+                 p = p.parent().orElse(null)) {
+                touched.put(p.topic(), p);
+            }
+        }
+    }
 }

@@ -51,6 +51,17 @@ public final class Topics {
         return Optional.empty();
     }
 
+    /**
+     * Where each running Brokerscope sends the probe that measures how far behind the broker it is (see
+     * {@code ingest.LagProbe}). Not {@code $}-prefixed: HiveMQ disconnects a client that publishes there.
+     */
+    public static final String LAG_PROBE_PREFIX = "brokerscope/lag/";
+
+    /** A Brokerscope lag probe, its own or another's: app traffic that the views leave out. */
+    public static boolean isLagProbe(String topicOrFilter) {
+        return topicOrFilter.startsWith(LAG_PROBE_PREFIX);
+    }
+
     /** A topic starting with {@code $} is reserved for the broker ({@code $SYS/...}); publishing there deserves a warning. */
     public static boolean isReserved(String topic) {
         return topic.startsWith("$");

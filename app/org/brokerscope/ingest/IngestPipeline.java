@@ -42,6 +42,10 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
     private final LongAdder dropped = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final AtomicLong applied = new AtomicLong();
+    // Probes are the app's own traffic: taken out of received and applied, so those count the broker's messages.
+    private final AtomicLong probes = new AtomicLong();
+    private final LongAdder skipped = new LongAdder();
+    private volatile LagProbe lagProbe;
     private TopicTree tree = new TopicTree();
     private final SourceSwitch sources;
     private volatile long epoch;
@@ -133,7 +137,22 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
     }
 
     public IngestStats stats() {
-        return new IngestStats(received.sum(), applied.get(), dropped.sum(), failed.sum(), queue.size(), topicCount);
+        LagProbe probe = lagProbe;
+        long lag = probe == null ? -1 : probe.lagNanos(System.nanoTime());
+        long internal = probes.get();
+        return new IngestStats(received.sum() - internal, applied.get() - internal, dropped.sum(), failed.sum(),
+                queue.size(), topicCount, lag < 0 ? -1 : lag / 1_000_000, skipped.sum());
+    }
+
+    /** Takes {@code probe}'s messages out of the stream, on the ingest thread, and reports its lag in {@link #stats()}. */
+    public IngestPipeline measureLagWith(LagProbe probe) {
+        this.lagProbe = probe;
+        return this;
+    }
+
+    /** Counts messages the broker had queued and that were skipped to catch up (an estimate). */
+    public void countSkipped(long estimate) {
+        skipped.add(estimate);
     }
 
     /**
@@ -236,6 +255,8 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
     private void applyBatch(List<Message> batch, Map<String, TopicNode> touched) {
         long bytes = 0;
         int resets = 0;
+        LagProbe probe = lagProbe;
+        long now = System.nanoTime();
         for (Message m : batch) {
             if (m == SourceSwitch.RESET) {
                 resets++;
@@ -243,6 +264,10 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
                 continue;
             }
             bytes += m.payloadSize();
+            if (probe != null && probe.arrived(m, now)) {
+                probes.incrementAndGet();
+                continue;
+            }
             // One message a model cannot take must not cost the rest of the batch, or the counters.
             try {
                 touched.put(m.topic(), tree.apply(m));
@@ -258,7 +283,7 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
         }
         queuedBytes.addAndGet(-bytes);
         topicCount = tree.topicCount();
-        addAncestors(touched);
+        TopicTree.addAncestors(touched); // their subtree totals changed too
         // Snapshots are taken once per topic per batch, not once per message.
         synchronized (changesLock) {
             touched.forEach((topic, node) -> changes.put(topic, node.snapshot()));
@@ -276,17 +301,5 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
             epoch++;
         }
         switchObservers.forEach(Runnable::run);
-    }
-
-    // Parents' subtree totals changed with their children; each level is added once per batch.
-    private static void addAncestors(Map<String, TopicNode> touched) {
-        List<TopicNode> leaves = new ArrayList<>(touched.values());
-        java.util.Set<TopicNode> walked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (TopicNode leaf : leaves) {
-            for (TopicNode p = leaf.parent().orElse(null); p != null && !p.isRoot() && walked.add(p);
-                 p = p.parent().orElse(null)) {
-                touched.put(p.topic(), p);
-            }
-        }
     }
 }

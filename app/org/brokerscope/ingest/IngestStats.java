@@ -9,8 +9,18 @@ package org.brokerscope.ingest;
  * @param dropped     messages refused because the queue was full; never silent, the UI shows this
  * @param queued      messages waiting for the ingest thread: how far behind it is
  * @param topicCount  distinct topics in the model
+ * @param lagMillis   how far behind the broker the app is, measured by a {@link LagProbe}; -1 while unknown.
+ *                    Unlike {@code queued} it sees the backlog waiting in TCP and in the broker
+ * @param skipped     an estimate (a lower bound) of the messages the broker had queued for the app and that
+ *                    were skipped to catch up (see {@link LagWatch}); never silent, the UI shows this
  */
-public record IngestStats(long received, long applied, long dropped, long failed, int queued, int topicCount) {
+public record IngestStats(long received, long applied, long dropped, long failed, int queued, int topicCount,
+                          long lagMillis, long skipped) {
 
-    public static final IngestStats ZERO = new IngestStats(0, 0, 0, 0, 0, 0);
+    public static final IngestStats ZERO = new IngestStats(0, 0, 0, 0, 0, 0, -1, 0);
+
+    /** The counters without a lag figure, for a pipeline that measures none. */
+    public IngestStats(long received, long applied, long dropped, long failed, int queued, int topicCount) {
+        this(received, applied, dropped, failed, queued, topicCount, -1, 0);
+    }
 }

@@ -53,6 +53,22 @@ class BrokerActivityTest {
     }
 
     @Test
+    void aBrokerscopeLagProbeIsCountedAsTrafficButShowsNoTopicNorSubscription() {
+        BrokerActivity activity = new BrokerActivity(16);
+        activity.record(new BrokerEvent.Connected("app", "127.0.0.1", "5"));
+        activity.record(new BrokerEvent.Subscribed("app", "brokerscope/lag/abcd1234", 0));
+        activity.record(new BrokerEvent.Subscribed("app", "#", 0));
+        activity.record(new BrokerEvent.Published("app", "brokerscope/lag/abcd1234", 2));
+        List<BrokerEvent> seen = new java.util.ArrayList<>();
+        activity.drain(seen::add, 16);
+        assertEquals(List.of(new BrokerEvent.Connected("app", "127.0.0.1", "5"), new BrokerEvent.Subscribed("app", "#", 0)), seen);
+        assertEquals(java.util.Map.of("#", 0), activity.connectedNow().stream()
+                .filter(e -> e instanceof BrokerEvent.Subscribed).collect(java.util.stream.Collectors.toMap(
+                        e -> ((BrokerEvent.Subscribed) e).topicFilter(), e -> ((BrokerEvent.Subscribed) e).qos())));
+        assertEquals(1, activity.publishedTotal(), "the broker did take the probe in");
+    }
+
+    @Test
     void aReaderThatFallsBehindCostsCountedDropsNotABlockedBroker() {
         BrokerActivity activity = new BrokerActivity(4);
         for (int i = 0; i < 10; i++) {

@@ -71,6 +71,10 @@ public final class ShellView {
         reason.setWrapText(true);
         reason.setMaxWidth(480);
         reconnectLabel.setTooltip(reason);
+        javafx.scene.control.Tooltip backlogHelp = new javafx.scene.control.Tooltip(i18n.text("status.backlog.tooltip"));
+        backlogHelp.setWrapText(true);
+        backlogHelp.setMaxWidth(480);
+        backlogLabel.setTooltip(backlogHelp);
         reconnectLink.visibleProperty().bind(model.reconnectOfferedProperty());
         reconnectLink.managedProperty().bind(reconnectLink.visibleProperty());
         model.healthProperty().addListener((obs, old, now) -> showHealth(now));

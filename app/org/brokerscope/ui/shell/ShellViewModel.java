@@ -21,6 +21,9 @@ public final class ShellViewModel {
     public enum Health { STARTING, CONNECTED, RECONNECTING, FAILED }
 
     private static final long STATUS_REFRESH_NANOS = 250_000_000L;
+    // Under a second is normal delivery; from two the picture is visibly late.
+    private static final long SHOWN_LAG_MS = 1_000;
+    private static final long LOSING_LAG_MS = 2_000;
 
     private final I18n i18n;
     private final Consumer<String> languageChanger;
@@ -94,12 +97,23 @@ public final class ShellViewModel {
         lastRefresh = frame.nowNanos();
         IngestStats stats = frame.stats();
         rate.set(i18n.text("status.rate", Math.round(rateMeter.sample(frame.nowNanos(), stats.applied()))));
-        backlog.set(stats.failed() == 0 ? i18n.text("status.backlog", stats.dropped(), stats.queued())
-                : i18n.text("status.backlogAndFailed", stats.dropped(), stats.queued(), stats.failed()));
-        losing.set(stats.dropped() > 0 || stats.failed() > 0);
+        backlog.set(backlogText(stats));
+        losing.set(stats.dropped() > 0 || stats.failed() > 0 || stats.skipped() > 0 || stats.lagMillis() >= LOSING_LAG_MS);
         topics.set(i18n.text("status.topics", stats.topicCount()));
         showStatus(frame.status(), frame.connection());
         showReconnect(frame.connection());
+    }
+
+    private String backlogText(IngestStats stats) {
+        StringBuilder text = new StringBuilder(stats.failed() == 0 ? i18n.text("status.backlog", stats.dropped(), stats.queued())
+                : i18n.text("status.backlogAndFailed", stats.dropped(), stats.queued(), stats.failed()));
+        if (stats.lagMillis() >= SHOWN_LAG_MS) {
+            text.append(" · ").append(i18n.text("status.lag", stats.lagMillis() / 1_000));
+        }
+        if (stats.skipped() > 0) {
+            text.append(" · ").append(i18n.text("status.skipped", stats.skipped()));
+        }
+        return text.toString();
     }
 
     private void showReconnect(ConnectionState state) {

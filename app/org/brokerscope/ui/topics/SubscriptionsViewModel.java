@@ -119,7 +119,9 @@ public final class SubscriptionsViewModel {
     }
 
     private void addMissing(BrokerConnection connection) {
-        List<Subscription> made = connection.subscriptions();
+        // The lag probe's own subscription is the app's business, not one the user made or could end.
+        List<Subscription> made = connection.subscriptions().stream()
+                .filter(s -> !org.brokerscope.domain.Topics.isLagProbe(s.filter())).toList();
         if (made.size() == rows.size()) {
             return; // the usual frame: nothing new
         }

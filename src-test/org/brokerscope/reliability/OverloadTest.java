@@ -1,0 +1,177 @@
+package org.brokerscope.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.brokerscope.ingest.IngestStats;
+import org.brokerscope.mqtt.ConnectionSettings;
+import org.brokerscope.mqtt.ProtocolChoice;
+import org.brokerscope.testing.Eventually;
+import org.brokerscope.testing.MosquittoBroker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A stream faster than the app can take, for 60 s ({@code -Dbrokerscope.overload.seconds}), into the
+ * Mosquitto the app's window watches. The app must stay responsive, say how far behind it is and what it
+ * skipped, keep its heap bounded, and be live again soon after the stream stops.
+ *
+ * <p>The stream comes from four {@code mosquitto_pub -l} processes fed by {@code yes}, each with a known
+ * number of lines, so what was sent is known: the app's one network reader takes about 10k msg/s, the
+ * publishers offer several times that, and the backlog builds up in Mosquitto, where only the lag probe sees it.
+ */
+class OverloadTest {
+    private static final int FLOOD_SECONDS = Integer.getInteger("brokerscope.overload.seconds", 60);
+    private static final int PUBLISHERS = 4;
+    private static final long LINES_PER_PUBLISHER = 3_000_000;
+    private static final String PAYLOAD = "{\"temperature\":21.5,\"humidity\":48,\"co2\":612,\"battery\":87,"
+            + "\"sensor\":\"flood\",\"note\":\"overload test payload padded to about two hundred bytes\"}";
+    private static final Duration RECOVERY = Duration.ofSeconds(60);
+    private static final long HEAP_LIMIT_MB = 512;
+    // Not frozen: the issue asks for a responsive window; the flood's own processes share the 2 cores.
+    private static final double FROZEN_MS = 2_000;
+
+    @TempDir
+    static Path configDir;
+
+    @Test
+    void aFloodIsShownAsLagSkippedWithAnEstimateAndRecoveredFrom() throws Exception {
+        try (MosquittoBroker mosquitto = MosquittoBroker.start(folder -> "allow_anonymous true\nsys_interval 1\n");
+             FaultApp app = FaultApp.open(configDir)) {
+            app.watch(ConnectionSettings.of(mosquitto.tcpUri(), "overload-monitor").withProtocol(ProtocolChoice.MQTT_5));
+            Thread.sleep(1_000);
+            long heapBefore = usedHeapMbAfterGc();
+            app.frames().takeMaxMillis();
+            Thread.sleep(3_000);
+            double baselineFrameMax = app.frames().takeMaxMillis();
+
+            List<Process> flood = new ArrayList<>();
+            for (int i = 0; i < PUBLISHERS; i++) {
+                flood.add(new ProcessBuilder("timeout", String.valueOf(FLOOD_SECONDS), "bash", "-c",
+                        "yes '" + PAYLOAD + "' | head -n " + LINES_PER_PUBLISHER + " | mosquitto_pub -h 127.0.0.1 -p "
+                                + mosquitto.port() + " -t flood/" + i + " -l -q 0")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+            }
+            Samples during = sample(app, flood);
+            for (Process p : flood) {
+                assertTrue(p.waitFor(30, TimeUnit.SECONDS), "a flood process did not stop");
+            }
+            long floodEnded = System.nanoTime();
+
+            // Sent again each time, as a sensor would: one sent while a skip reconnects is rightly part of the skip.
+            Eventually.await(RECOVERY, () -> markerSent(mosquitto) && inModel(app, "overload/after/marker"),
+                    () -> "a message sent after the flood did not show; " + app.backlogLabel() + "; "
+                            + app.connectionLabel() + "; " + app.services().ingest().stats());
+            long markerMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - floodEnded);
+            Eventually.await(RECOVERY, () -> lag(app) >= 0 && lag(app) < 2_000,
+                    () -> "still behind after the flood: " + app.backlogLabel());
+            long liveMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - floodEnded);
+            double recoveryFrameMax = app.frames().takeMaxMillis();
+            IngestStats stats = app.services().ingest().stats();
+            // What the broker took in, from its own counter: all it could have sent to the app (plus a few probes).
+            long brokerReceived = brokerCounter(mosquitto, "$SYS/broker/publish/messages/received");
+            long missed = brokerReceived - stats.received() - stats.dropped();
+
+            System.out.println("FAULT overload floodSeconds=" + FLOOD_SECONDS + " received=" + stats.received()
+                    + " receivedPerSecondDuringFlood=" + during.receivedDuring / FLOOD_SECONDS
+                    + " brokerReceived=" + brokerReceived + " missedByTheApp=" + missed + " dropped=" + stats.dropped() + " failed=" + stats.failed() + " skippedEstimate=" + stats.skipped()
+                    + " maxLagMs=" + during.maxLagMillis + " labels='" + during.lagLabel + "' / '" + during.skipLabel + "'"
+                    + " heapMbBefore=" + heapBefore + " heapMbMaxAfterGc=" + during.maxHeapMb
+                    + " markerShownAfterFloodMs=" + markerMillis + " liveAfterFloodMs=" + liveMillis
+                    + " baselineFrameMaxMs=" + baselineFrameMax + " floodFrameMaxMs=" + during.maxFrameMillis
+                    + " recoveryFrameMaxMs=" + recoveryFrameMax);
+
+            assertTrue(during.maxLagMillis > 10_000, "the flood must outpace the app for this test to mean anything;"
+                    + " the lag peaked at " + during.maxLagMillis + " ms");
+            assertTrue(during.lagLabel.contains("behind the broker"), "the status bar never said how far behind");
+            assertTrue(stats.skipped() > 0 && during.skipLabel.contains("skipped"),
+                    "more than 10 s behind, the app skips the broker's backlog and says so: " + during.skipLabel);
+            assertTrue(stats.skipped() <= missed, "the estimate must not claim more skipped (" + stats.skipped()
+                    + ") than the app missed (" + missed + ")");
+            assertEquals(0, stats.failed(), "no model failed on a message");
+            assertTrue(during.maxHeapMb < HEAP_LIMIT_MB, "heap after GC reached " + during.maxHeapMb + " MB");
+            assertTrue(during.maxFrameMillis < FROZEN_MS && recoveryFrameMax < FROZEN_MS, "the window froze: "
+                    + during.maxFrameMillis + " ms during, " + recoveryFrameMax + " ms after");
+        }
+    }
+
+    private static Samples sample(FaultApp app, List<Process> flood) throws InterruptedException {
+        Samples s = new Samples();
+        long receivedBefore = app.services().ingest().stats().received();
+        int second = 0;
+        while (flood.stream().anyMatch(Process::isAlive)) {
+            Thread.sleep(1_000);
+            second++;
+            s.maxLagMillis = Math.max(s.maxLagMillis, lag(app));
+            String label = app.backlogLabel();
+            if (label.contains("behind the broker")) {
+                s.lagLabel = label;
+            }
+            if (label.contains("skipped")) {
+                s.skipLabel = label;
+            }
+            if (second % 10 == 0) {
+                s.maxFrameMillis = Math.max(s.maxFrameMillis, app.frames().takeMaxMillis());
+                s.maxHeapMb = Math.max(s.maxHeapMb, usedHeapMbAfterGc());
+                app.frames().takeMaxMillis(); // the test's own full GC stops the FX thread too: not the app's doing
+            }
+        }
+        s.maxFrameMillis = Math.max(s.maxFrameMillis, app.frames().takeMaxMillis());
+        s.receivedDuring = app.services().ingest().stats().received() - receivedBefore;
+        return s;
+    }
+
+    private static long brokerCounter(MosquittoBroker mosquitto, String topic) throws Exception {
+        Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", String.valueOf(mosquitto.port()),
+                "-t", topic, "-C", "1", "-W", "10").redirectErrorStream(true).start();
+        String out = new String(sub.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        assertTrue(sub.waitFor(15, TimeUnit.SECONDS), "mosquitto_sub did not end");
+        return Long.parseLong(out);
+    }
+
+    private static boolean markerSent(MosquittoBroker mosquitto) {
+        try {
+            MosquittoBroker.run("mosquitto_pub", "-h", "127.0.0.1", "-p", String.valueOf(mosquitto.port()),
+                    "-t", "overload/after/marker", "-m", "live");
+            Thread.sleep(200);
+            return true;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static boolean inModel(FaultApp app, String topic) {
+        try {
+            return app.services().ingest().query(t -> t.find(topic).isPresent()).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static long lag(FaultApp app) {
+        return app.services().ingest().stats().lagMillis();
+    }
+
+    private static long usedHeapMbAfterGc() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+    }
+
+    private static final class Samples {
+        long maxLagMillis = -1;
+        long maxHeapMb;
+        double maxFrameMillis;
+        long receivedDuring;
+        String lagLabel = "";
+        String skipLabel = "";
+    }
+}
