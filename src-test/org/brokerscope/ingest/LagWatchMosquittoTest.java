@@ -116,17 +116,7 @@ class LagWatchMosquittoTest {
 
     @Test
     void aKeptSessionIsNeverSkipped() throws Exception {
-        LagWatch watch = new LagWatch(probe, pipeline, () -> Optional.of((BrokerConnection) monitor), new LagWatch.Backlog() {
-            @Override
-            public boolean skippable() {
-                return false;
-            }
-
-            @Override
-            public void skip() {
-                skips.incrementAndGet();
-            }
-        }, FAST);
+        LagWatch watch = watch(false);
         watch.tick();
         Eventually.await(WAIT, probe::answered, "the probe never came back");
         slowMillis = 5;
@@ -143,10 +133,14 @@ class LagWatchMosquittoTest {
     }
 
     private LagWatch watch() {
+        return watch(true);
+    }
+
+    private LagWatch watch(boolean cleanSession) {
         return new LagWatch(probe, pipeline, () -> Optional.of((BrokerConnection) monitor), new LagWatch.Backlog() {
             @Override
             public boolean skippable() {
-                return true;
+                return cleanSession;
             }
 
             @Override
