@@ -3,6 +3,7 @@ package org.brokerscope.settings;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -148,6 +149,53 @@ class JsonFileStoreTest {
         assertEquals(recovered, again.value());
         assertTrue(again.problem().isEmpty());
         assertEquals(List.of("settings.json", BACKUP_NAME), fileNames());
+    }
+
+    @Test
+    void aFolderWhereTheFileShouldBeGivesTheDefaultsAndIsNeitherMovedNorSavedOver() throws IOException {
+        Files.createDirectories(file());
+        Files.writeString(file().resolve("keep-me.txt"), "the user's");
+        JsonFileStore<AppSettings> store = store();
+
+        Loaded<AppSettings> loaded = store.load();
+
+        assertEquals(AppSettings.defaults(), loaded.value());
+        assertTrue(loaded.unreadable());
+        assertTrue(loaded.corruptFileBackup().isEmpty(), "nothing is moved aside");
+        assertEquals("Is a directory", loaded.problem().orElseThrow());
+        IOException refused = assertThrows(IOException.class, () -> store.save(new AppSettings("fr", 1884, false)));
+        assertTrue(refused.getMessage().startsWith("Not saved: " + file()), refused.getMessage());
+        assertTrue(Files.isDirectory(file()));
+        assertEquals("the user's", Files.readString(file().resolve("keep-me.txt")));
+        assertEquals(List.of("settings.json"), fileNames(), "no backup and no temporary file");
+    }
+
+    @Test
+    void aConfigFolderThatIsAFileGivesTheDefaultsAndIsLeftAsItWas() throws IOException {
+        Path notAFolder = Files.writeString(folder.resolve("brokerscope"), "a file, not a folder");
+        JsonFileStore<AppSettings> store = new JsonFileStore<>(notAFolder.resolve("settings.json"), AppSettings.class,
+                AppSettings::defaults, CLOCK);
+
+        Loaded<AppSettings> loaded = store.load();
+
+        assertEquals(AppSettings.defaults(), loaded.value());
+        assertTrue(loaded.unreadable());
+        assertEquals("Not a directory", loaded.problem().orElseThrow());
+        assertThrows(IOException.class, () -> store.save(AppSettings.defaults()));
+        assertEquals("a file, not a folder", Files.readString(notAFolder));
+    }
+
+    @Test
+    void onceTheFileCanBeReadAgainSavesGoThrough() throws IOException {
+        Files.createDirectories(file());
+        JsonFileStore<AppSettings> store = store();
+        assertTrue(store.load().unreadable());
+        Files.delete(file());
+
+        assertTrue(store.load().problem().isEmpty());
+        store.save(new AppSettings("fr", 1884, false));
+
+        assertEquals(new AppSettings("fr", 1884, false), store.load().value());
     }
 
     private List<String> fileNames() throws IOException {
