@@ -16,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.brokerscope.domain.AtomicFiles;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -32,8 +33,16 @@ import java.util.function.Supplier;
  * folder) is another matter: its content may be fine, so it is neither moved nor overwritten. The defaults
  * are used, {@link Loaded#unreadable()} says so, and {@link #save} refuses until a later {@link #load}
  * reads the file again: a save would replace a file the user may well want back.
+ *
+ * <p>Each load first deletes the temporary files a killed save left beside the file (see
+ * {@link AtomicFiles#deleteLeftovers}) once they are a minute old. The stores all live in the config folder,
+ * so that is the only folder cleaned.
  */
 public final class JsonFileStore<T> {
+    private static final System.Logger LOG = System.getLogger(JsonFileStore.class.getName());
+    // A save takes milliseconds: a temporary file untouched for a minute is nobody's, not even another
+    // Brokerscope's sharing the folder.
+    private static final Duration LEFTOVER_AGE = Duration.ofMinutes(1);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     /** The file format this version writes, as {@code "version"}; files without one are format 1. */
     public static final int FORMAT = 1;
@@ -65,6 +74,7 @@ public final class JsonFileStore<T> {
      * @throws IOException only when a corrupt file cannot be moved aside
      */
     public Loaded<T> load() throws IOException {
+        deleteLeftovers();
         byte[] content;
         try {
             content = Files.readAllBytes(file);
@@ -112,6 +122,17 @@ public final class JsonFileStore<T> {
         ObjectNode root = MAPPER.createObjectNode().put(VERSION, FORMAT);
         root.setAll((ObjectNode) MAPPER.valueToTree(value));
         AtomicFiles.write(file, MAPPER.writeValueAsBytes(root));
+    }
+
+    private void deleteLeftovers() {
+        try {
+            for (Path leftover : AtomicFiles.deleteLeftovers(file, clock.instant().minus(LEFTOVER_AGE))) {
+                LOG.log(System.Logger.Level.INFO, "Deleted {0}, left by a save that was interrupted", leftover);
+            }
+        } catch (IOException e) {
+            // Only tidying: the read that follows reports whatever matters to the user.
+            LOG.log(System.Logger.Level.WARNING, "Cannot look for leftover temporary files beside {0}: {1}", file, e.toString());
+        }
     }
 
     // Jackson turns 42 into "42" and "true" into true by default: a hand-edited file with a wrong type

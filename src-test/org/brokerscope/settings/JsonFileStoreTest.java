@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -196,6 +197,22 @@ class JsonFileStoreTest {
         store.save(new AppSettings("fr", 1884, false));
 
         assertEquals(new AppSettings("fr", 1884, false), store.load().value());
+    }
+
+    @Test
+    void loadingDeletesTheTemporaryFilesOfAnInterruptedSaveOnceTheyAreAMinuteOld() throws IOException {
+        store().save(new AppSettings("fr", 1884, false));
+        // Named as AtomicFiles names them: the file's name, the JDK's random digits, ".tmp".
+        Path stale = Files.writeString(folder.resolve("settings.json5163071218237491934.tmp"), "{\"language\": \"f");
+        Path young = Files.writeString(folder.resolve("settings.json892261733.tmp"), "{\"lang");
+        Files.setLastModifiedTime(stale, FileTime.from(CLOCK.instant().minusSeconds(61)));
+        Files.setLastModifiedTime(young, FileTime.from(CLOCK.instant().minusSeconds(30)));
+
+        Loaded<AppSettings> loaded = store().load();
+
+        assertEquals(new AppSettings("fr", 1884, false), loaded.value());
+        assertEquals(List.of("settings.json", "settings.json892261733.tmp"), fileNames(),
+                "the one written 30 s ago may be a save in progress");
     }
 
     private List<String> fileNames() throws IOException {
