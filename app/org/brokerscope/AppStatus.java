@@ -18,7 +18,11 @@ public record AppStatus(Phase phase, Optional<String> brokerUrl, Optional<Notice
 
     /** A notice the UI translates; {@code arguments} are filled into the localised text. */
     public record Notice(Kind kind, List<String> arguments) {
-        public enum Kind { PORT_TAKEN, SETTINGS_BACKED_UP }
+        /**
+         * {@code SETTINGS_BACKED_UP}: the backup's name. {@code FILE_UNREADABLE}: the file's name and why it
+         * could not be read; it is left in place and not saved over.
+         */
+        public enum Kind { PORT_TAKEN, SETTINGS_BACKED_UP, FILE_UNREADABLE }
 
         public Notice {
             arguments = List.copyOf(arguments);

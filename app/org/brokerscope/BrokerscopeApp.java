@@ -77,11 +77,22 @@ public final class BrokerscopeApp extends Application {
                         services.embeddedEndpoint()
                         .map(e -> e.port()).orElse(Math.max(1, settings.embeddedBrokerPort())), clientId));
         services = new AppServices(settings);
+        tellAbout(loaded);
+    }
+
+    // Never silent: a corrupt file was moved aside, or an unreadable one is left alone and not saved over.
+    private void tellAbout(JsonFileStore.Loaded<AppSettings> loaded) {
+        String problem = loaded.problem().orElse("?");
         loaded.corruptFileBackup().ifPresent(backup -> {
-            LOG.log(System.Logger.Level.WARNING, "Settings file unreadable ({0}); kept as {1}",
-                    loaded.problem().orElse("?"), backup);
+            LOG.log(System.Logger.Level.WARNING, "Settings file unreadable ({0}); kept as {1}", problem, backup);
             services.notice(new Notice(Notice.Kind.SETTINGS_BACKED_UP, List.of(backup.getFileName().toString())));
         });
+        if (loaded.unreadable()) {
+            LOG.log(System.Logger.Level.WARNING, "Cannot read {0} ({1}); using defaults, and not saving over it",
+                    settingsStore.file(), problem);
+            services.notice(new Notice(Notice.Kind.FILE_UNREADABLE,
+                    List.of(settingsStore.file().getFileName().toString(), problem)));
+        }
     }
 
     /** The running services below the window, for tests that drive the whole app (the fault suite). */

@@ -14,7 +14,6 @@ import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.ScheduledExecutorPingSender;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
@@ -33,7 +32,7 @@ public final class PahoV3Connection implements BrokerConnection {
     }
 
     /**
-     * @param clientThreads runs Paho's network, callback and ping work, shared by many connections (see
+     * @param clientThreads runs Paho's network and callback work, shared by many connections (see
      *                      {@link SharedClientExecutor}); {@code null} for Paho's own threads
      */
     public PahoV3Connection(ConnectionSettings settings, MessageSink sink, ScheduledExecutorService clientThreads) {
@@ -49,11 +48,10 @@ public final class PahoV3Connection implements BrokerConnection {
         this.settings = settings;
         this.sink = sink;
         try {
-            // Without an executor Paho v3 starts a Timer thread per client for pings; with one, pings share it.
-            this.client = clientThreads == null
-                    ? new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence())
-                    : new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence(),
-                            new ScheduledExecutorPingSender(clientThreads), clientThreads);
+            // Not Paho's own ping timer (a Timer thread per client, or the shared executor's one timer thread):
+            // it noticed a silent broker up to 2x keep-alive late, and ran the shutdown on the timer itself.
+            this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence(),
+                    new PahoV3PingSender(settings.keepAliveSeconds()), clientThreads);
         } catch (MqttException | IllegalArgumentException e) {
             throw new IllegalArgumentException("Cannot create an MQTT client for " + settings.serverUri()
                     + ": " + e.getMessage(), e);

@@ -35,7 +35,7 @@ public final class PahoV5Connection implements BrokerConnection {
     }
 
     /**
-     * @param clientThreads runs Paho's network, callback and ping work, shared by many connections (see
+     * @param clientThreads runs Paho's network and callback work, shared by many connections (see
      *                      {@link SharedClientExecutor}); {@code null} for Paho's own threads, four per client
      */
     public PahoV5Connection(ConnectionSettings settings, MessageSink sink,
@@ -53,7 +53,7 @@ public final class PahoV5Connection implements BrokerConnection {
         this.sink = sink;
         try {
             this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence(),
-                    new KeepAliveChecker(settings.keepAliveSeconds()), clientThreads);
+                    new PahoV5PingSender(settings.keepAliveSeconds()), clientThreads);
         } catch (MqttException | IllegalArgumentException e) {
             throw new IllegalArgumentException("Cannot create an MQTT client for " + settings.serverUri()
                     + ": " + e.getMessage(), e);

@@ -13,8 +13,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * <p>Paho submits each client's receiver, sender and callback loops as long-running tasks, which would
  * hold a pooled thread each for the connection's life; here they run on virtual threads, which cost
  * no OS thread while they wait on the socket or a lock (JDK 24+ also unmounts them inside
- * {@code synchronized}, which Paho uses throughout). Keep-alive pings and other timed work go to a
- * single platform timer thread. Shut it down after closing the connections that use it.
+ * {@code synchronized}, which Paho uses throughout). Other timed work Paho asks for goes to a single
+ * platform timer thread; keep-alive checks do not come here ({@link KeepAliveChecker}). Shut it down after
+ * closing the connections that use it.
  */
 public final class SharedClientExecutor extends ScheduledThreadPoolExecutor {
     private final ExecutorService loops;

@@ -13,7 +13,8 @@ import org.brokerscope.domain.profile.ConnectionProfile;
 
 /**
  * Connection profiles in {@code profiles.json} in the config folder, written atomically. A corrupt file
- * is moved aside and reported by {@link Loaded#corruptFileBackup()}, never overwritten. Passwords are
+ * is moved aside and reported by {@link Loaded#corruptFileBackup()}, never overwritten; one that cannot be
+ * read at all stays where it is and is not saved over ({@link Loaded#unreadable()}). Passwords are
  * never written: see the README, "Passwords".
  */
 public final class ProfileStore {
@@ -58,9 +59,13 @@ public final class ProfileStore {
     }
 
     /**
-     * @param corruptFileBackup where an unreadable profiles file was moved, if it was: tell the user
-     * @param problem           why it was unreadable
+     * @param corruptFileBackup where a corrupt profiles file was moved, if it was: tell the user
+     * @param problem           why it was corrupt or could not be read
      */
     public record Loaded(ProfileBook book, Optional<Path> corruptFileBackup, Optional<String> problem) {
+        /** The file is there but could not be read at all: it was left in place and saves are refused. */
+        public boolean unreadable() {
+            return problem.isPresent() && corruptFileBackup.isEmpty();
+        }
     }
 }

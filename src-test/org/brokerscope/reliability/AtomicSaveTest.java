@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Kill -9 during a save, for real: a child JVM saves a 1 MB settings file in a loop through the app's
  * {@link JsonFileStore}, and is killed with SIGKILL at random moments. After each kill the file must load
  * as exactly the old or the new content, with no backup made (a backup would mean it was unreadable).
+ * The temporary files killed saves leave are gone after a load two minutes later, as at the next start.
  */
 class AtomicSaveTest {
     private static final int KILLS = 6;
@@ -50,12 +52,20 @@ class AtomicSaveTest {
             oldSeen += label.equals("old-") ? 1 : 0;
             newSeen += label.equals("new-") ? 1 : 0;
         }
+        List<String> left = othersThanTheFile();
+        // A killed save leaves its temporary file (nothing ran to delete it); never a backup, never a half file.
+        assertTrue(left.stream().allMatch(n -> n.endsWith(".tmp")), "other files: " + left);
+        // The next start, two minutes on: the leftovers are nobody's save any more, and loading removes them.
+        new JsonFileStore<>(file, SaveLoop.Big.class, () -> SaveLoop.Big.of("default"),
+                Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2))).load();
+        assertEquals(List.of(), othersThanTheFile(), "left after the next start's load");
+        System.out.printf("atomic save: %d kills, file was old %d times, new %d times, %d temp files left, "
+                + "0 after the next start's load%n", KILLS, oldSeen, newSeen, left.size());
+    }
+
+    private List<String> othersThanTheFile() throws Exception {
         try (var files = Files.list(folder)) {
-            List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("settings.json")).toList();
-            // A killed save leaves its temporary file (nothing ran to delete it); never a backup, never a half file.
-            assertTrue(names.stream().allMatch(n -> n.endsWith(".tmp")), "other files: " + names);
-            System.out.printf("atomic save: %d kills, file was old %d times, new %d times, %d temp files left%n",
-                    KILLS, oldSeen, newSeen, names.size());
+            return files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("settings.json")).toList();
         }
     }
 

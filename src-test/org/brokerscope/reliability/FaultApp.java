@@ -71,6 +71,11 @@ final class FaultApp implements AutoCloseable {
         return text("#connectionLabel");
     }
 
+    /** What the status bar's notice says (a port change, a settings file set aside or left unread). */
+    String noticeLabel() {
+        return text(".status-notice"); // the Topics view has a #noticeLabel of its own
+    }
+
     String backlogLabel() {
         return text("#backlogLabel");
     }

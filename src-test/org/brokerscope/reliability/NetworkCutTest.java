@@ -1,5 +1,6 @@
 package org.brokerscope.reliability;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -10,8 +11,9 @@ import org.brokerscope.mqtt.ConnectionState;
 import org.brokerscope.mqtt.ProtocolChoice;
 import org.brokerscope.testing.Eventually;
 import org.brokerscope.testing.MosquittoBroker;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The broker becomes unreachable without a clean close: its process is frozen with SIGSTOP, so the
@@ -25,14 +27,17 @@ class NetworkCutTest {
     @TempDir
     static Path configDir;
 
-    @Test
-    void aFrozenBrokerIsNoticedWithinOneAndAHalfKeepAlivesShownAndRejoined() throws Exception {
+    /** MQTT 5 runs on Paho's v5 client, 3.1.1 (the fallback for brokers that refuse 5) on its v3 client. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = ProtocolChoice.class, names = {"MQTT_5", "MQTT_3_1_1"})
+    void aFrozenBrokerIsNoticedWithinOneAndAHalfKeepAlivesShownAndRejoined(ProtocolChoice protocol) throws Exception {
         try (MosquittoBroker mosquitto = MosquittoBroker.start();
              FaultApp app = FaultApp.open(configDir)) {
-            ConnectionSettings settings = ConnectionSettings.of(mosquitto.tcpUri(), "cut-monitor")
-                    .withProtocol(ProtocolChoice.MQTT_5);
+            ConnectionSettings settings = ConnectionSettings.of(mosquitto.tcpUri(), "cut-monitor");
             app.watch(new ConnectionSettings(settings.serverUri(), settings.clientId(), KEEP_ALIVE_S, true, 0,
-                    ProtocolChoice.MQTT_5, settings.credentials(), settings.will()));
+                    protocol, settings.credentials(), settings.will()));
+            assertEquals(protocol == ProtocolChoice.MQTT_5 ? "5.0" : "3.1.1",
+                    app.services().monitor().orElseThrow().negotiated().orElseThrow().protocolVersion());
             // Let a few keep-alive rounds pass, so the cut falls at an arbitrary point of the ping cycle.
             app.frames().takeMaxMillis();
             Thread.sleep(KEEP_ALIVE_S * 1_500L);
@@ -53,7 +58,7 @@ class NetworkCutTest {
             Eventually.await(Duration.ofSeconds(10), () -> app.connectionLabel().equals("Connected"),
                     () -> "the status bar says " + app.connectionLabel());
             double frameMax = app.frames().takeMaxMillis();
-            System.out.println("FAULT networkCut keepAliveMs=" + KEEP_ALIVE_S * 1000 + " detectedMs=" + detectedMillis
+            System.out.println("FAULT networkCut protocol=" + protocol + " keepAliveMs=" + KEEP_ALIVE_S * 1000 + " detectedMs=" + detectedMillis
                     + " rejoinAfterResumeMs=" + rejoinMillis + " baselineFrameMaxMs=" + baselineFrameMax + " frameMaxMs=" + frameMax);
             assertTrue(detectedMillis <= KEEP_ALIVE_S * 1_500L,
                     "noticed after " + detectedMillis + " ms, more than 1.5 x the " + KEEP_ALIVE_S + " s keep-alive");

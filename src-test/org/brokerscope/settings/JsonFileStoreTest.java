@@ -3,12 +3,14 @@ package org.brokerscope.settings;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -148,6 +150,69 @@ class JsonFileStoreTest {
         assertEquals(recovered, again.value());
         assertTrue(again.problem().isEmpty());
         assertEquals(List.of("settings.json", BACKUP_NAME), fileNames());
+    }
+
+    @Test
+    void aFolderWhereTheFileShouldBeGivesTheDefaultsAndIsNeitherMovedNorSavedOver() throws IOException {
+        Files.createDirectories(file());
+        Files.writeString(file().resolve("keep-me.txt"), "the user's");
+        JsonFileStore<AppSettings> store = store();
+
+        Loaded<AppSettings> loaded = store.load();
+
+        assertEquals(AppSettings.defaults(), loaded.value());
+        assertTrue(loaded.unreadable());
+        assertTrue(loaded.corruptFileBackup().isEmpty(), "nothing is moved aside");
+        assertEquals("Is a directory", loaded.problem().orElseThrow());
+        IOException refused = assertThrows(IOException.class, () -> store.save(new AppSettings("fr", 1884, false)));
+        assertTrue(refused.getMessage().startsWith("Not saved: " + file()), refused.getMessage());
+        assertTrue(Files.isDirectory(file()));
+        assertEquals("the user's", Files.readString(file().resolve("keep-me.txt")));
+        assertEquals(List.of("settings.json"), fileNames(), "no backup and no temporary file");
+    }
+
+    @Test
+    void aConfigFolderThatIsAFileGivesTheDefaultsAndIsLeftAsItWas() throws IOException {
+        Path notAFolder = Files.writeString(folder.resolve("brokerscope"), "a file, not a folder");
+        JsonFileStore<AppSettings> store = new JsonFileStore<>(notAFolder.resolve("settings.json"), AppSettings.class,
+                AppSettings::defaults, CLOCK);
+
+        Loaded<AppSettings> loaded = store.load();
+
+        assertEquals(AppSettings.defaults(), loaded.value());
+        assertTrue(loaded.unreadable());
+        assertEquals("Not a directory", loaded.problem().orElseThrow());
+        assertThrows(IOException.class, () -> store.save(AppSettings.defaults()));
+        assertEquals("a file, not a folder", Files.readString(notAFolder));
+    }
+
+    @Test
+    void onceTheFileCanBeReadAgainSavesGoThrough() throws IOException {
+        Files.createDirectories(file());
+        JsonFileStore<AppSettings> store = store();
+        assertTrue(store.load().unreadable());
+        Files.delete(file());
+
+        assertTrue(store.load().problem().isEmpty());
+        store.save(new AppSettings("fr", 1884, false));
+
+        assertEquals(new AppSettings("fr", 1884, false), store.load().value());
+    }
+
+    @Test
+    void loadingDeletesTheTemporaryFilesOfAnInterruptedSaveOnceTheyAreAMinuteOld() throws IOException {
+        store().save(new AppSettings("fr", 1884, false));
+        // Named as AtomicFiles names them: the file's name, the JDK's random digits, ".tmp".
+        Path stale = Files.writeString(folder.resolve("settings.json5163071218237491934.tmp"), "{\"language\": \"f");
+        Path young = Files.writeString(folder.resolve("settings.json892261733.tmp"), "{\"lang");
+        Files.setLastModifiedTime(stale, FileTime.from(CLOCK.instant().minusSeconds(61)));
+        Files.setLastModifiedTime(young, FileTime.from(CLOCK.instant().minusSeconds(30)));
+
+        Loaded<AppSettings> loaded = store().load();
+
+        assertEquals(new AppSettings("fr", 1884, false), loaded.value());
+        assertEquals(List.of("settings.json", "settings.json892261733.tmp"), fileNames(),
+                "the one written 30 s ago may be a save in progress");
     }
 
     private List<String> fileNames() throws IOException {

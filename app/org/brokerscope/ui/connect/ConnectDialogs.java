@@ -3,11 +3,13 @@ package org.brokerscope.ui.connect;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.stage.Window;
 import org.brokerscope.AppServices;
+import org.brokerscope.AppStatus.Notice;
 import org.brokerscope.broker.BrokerEndpoint;
 import org.brokerscope.settings.ProfileStore;
 import org.brokerscope.ui.I18n;
@@ -40,7 +42,7 @@ public final class ConnectDialogs {
 
             @Override
             public void openConnectDialog() {
-                ConnectWindow.open(owner.get(), model(i18n, store, services, preferredEmbeddedPort), i18n);
+                ConnectWindow.open(owner.get(), model(i18n, store, load(store), services, preferredEmbeddedPort), i18n);
             }
         };
     }
@@ -52,7 +54,15 @@ public final class ConnectDialogs {
      */
     public static void resumeSelectedProfile(Supplier<Window> owner, I18n i18n, ProfileStore store, AppServices services,
                                              int preferredEmbeddedPort) {
-        ConnectViewModel model = model(i18n, store, services, preferredEmbeddedPort);
+        ProfileStore.Loaded loaded = load(store);
+        // The dialog, which says the same, may not open: the status bar must tell, or the start is silent.
+        loaded.corruptFileBackup().ifPresent(backup -> services.notice(new Notice(Notice.Kind.SETTINGS_BACKED_UP,
+                List.of(backup.getFileName().toString()))));
+        if (loaded.unreadable()) {
+            services.notice(new Notice(Notice.Kind.FILE_UNREADABLE,
+                    List.of(store.file().getFileName().toString(), loaded.problem().orElse("?"))));
+        }
+        ConnectViewModel model = model(i18n, store, loaded, services, preferredEmbeddedPort);
         if (model.selectedProperty().get().embedded()) {
             return;
         }
@@ -60,13 +70,17 @@ public final class ConnectDialogs {
         model.connect();
     }
 
-    private static ConnectViewModel model(I18n i18n, ProfileStore store, AppServices services, int preferredEmbeddedPort) {
-        ProfileStore.Loaded loaded;
+    // Throws only when a corrupt file cannot be moved aside; an unreadable one loads as the embedded profile alone.
+    private static ProfileStore.Loaded load(ProfileStore store) {
         try {
-            loaded = store.load();
+            return store.load();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + store.file(), e);
+            throw new UncheckedIOException("Cannot move aside " + store.file(), e);
         }
+    }
+
+    private static ConnectViewModel model(I18n i18n, ProfileStore store, ProfileStore.Loaded loaded, AppServices services,
+                                          int preferredEmbeddedPort) {
         return new ConnectViewModel(i18n, store, loaded, services::switchMonitor,
                 () -> services.embeddedEndpoint().map(BrokerEndpoint::port).orElse(preferredEmbeddedPort), Platform::runLater);
     }

@@ -83,6 +83,9 @@ public final class ConnectViewModel {
         // Never silent: the user learns that their profiles were set aside, and where.
         loaded.corruptFileBackup().ifPresent(backup -> showError(i18n.text("connect.profilesBackedUp", backup),
                 loaded.problem().map(p -> i18n.text("connect.details", p)).orElse("")));
+        if (loaded.unreadable()) {
+            showError(i18n.text("connect.profilesUnreadable", store.file().getFileName(), loaded.problem().orElse("?")), "");
+        }
     }
 
     public ObservableList<ConnectionProfile> profiles() {

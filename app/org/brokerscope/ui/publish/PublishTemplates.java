@@ -9,14 +9,19 @@ import java.util.Optional;
 import org.brokerscope.settings.JsonFileStore;
 
 /**
- * Named publish templates, kept in {@code publish-templates.json} in the config folder. A file that cannot
- * be read is moved aside by {@link JsonFileStore} and never overwritten; {@link #problem()} says so.
+ * Named publish templates, kept in {@code publish-templates.json} in the config folder. A corrupt file is
+ * moved aside by {@link JsonFileStore}, one that cannot be read at all is left in place; neither is ever
+ * overwritten, and {@link #problem()} says which.
  */
 final class PublishTemplates {
     static final String FILE_NAME = "publish-templates.json";
 
     /** One saved form. */
     record Template(String name, PublishDraft draft) {
+    }
+
+    /** What went wrong reading the file, as a message key and its one argument. */
+    record Problem(String key, String argument) {
     }
 
     /** The file's content. */
@@ -28,7 +33,7 @@ final class PublishTemplates {
 
     private final JsonFileStore<TemplateFile> store;
     private final List<Template> templates = new ArrayList<>();
-    private String problem;
+    private Problem problem;
     // Bumped by every load and write, so the view refreshes its list once per change.
     private volatile int version;
 
@@ -43,9 +48,10 @@ final class PublishTemplates {
             JsonFileStore.Loaded<TemplateFile> loaded = store.load();
             templates.clear();
             templates.addAll(loaded.value().templates());
-            problem = loaded.corruptFileBackup().map(b -> b.getFileName().toString()).orElse(null);
+            problem = loaded.corruptFileBackup().map(b -> new Problem("publish.templates.unreadable", b.getFileName().toString()))
+                    .orElse(loaded.unreadable() ? new Problem("publish.templates.leftAsIs", loaded.problem().get()) : null);
         } catch (IOException e) {
-            problem = e.getMessage();
+            problem = new Problem("publish.templates.unreadable", e.getMessage());
         }
         version++;
     }
@@ -77,8 +83,8 @@ final class PublishTemplates {
         }
     }
 
-    /** The backup name of a file that could not be read, or an I/O error; empty when all went well. */
-    synchronized Optional<String> problem() {
+    /** Empty when all went well. */
+    synchronized Optional<Problem> problem() {
         return Optional.ofNullable(problem);
     }
 }

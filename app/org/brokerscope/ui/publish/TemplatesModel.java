@@ -61,7 +61,7 @@ public final class TemplatesModel {
         }
         shownVersion = version;
         names.setAll(session.templates().all().stream().map(PublishTemplates.Template::name).sorted().toList());
-        session.templates().problem().ifPresent(p -> status.set(i18n.text("publish.templates.unreadable", p)));
+        session.templates().problem().ifPresent(p -> status.set(i18n.text(p.key(), p.argument())));
     }
 
     private String write(IoAction action, String okKey, String templateName) {

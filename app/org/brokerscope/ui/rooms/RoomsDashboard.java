@@ -3,10 +3,13 @@ package org.brokerscope.ui.rooms;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.scene.Parent;
 import org.brokerscope.AppServices;
+import org.brokerscope.AppStatus.Notice;
 import org.brokerscope.domain.rooms.RoomsModel;
 import org.brokerscope.ingest.rooms.RoomsFeed;
 import org.brokerscope.settings.JsonFileStore;
@@ -25,7 +28,8 @@ public final class RoomsDashboard implements AutoCloseable {
     private final RoomsFeed feed;
     private final JsonFileStore<RoomsSettings> store;
     private RoomsSettings settings;
-    private java.util.Optional<Path> backup = java.util.Optional.empty();
+    // What the status bar must say about rooms.json: moved aside as corrupt, or left alone as unreadable.
+    private Optional<Notice> notice = Optional.empty();
     private PresenterTheme theme = new PresenterTheme();
     private GroupMembership group;
 
@@ -37,7 +41,12 @@ public final class RoomsDashboard implements AutoCloseable {
         try {
             JsonFileStore.Loaded<RoomsSettings> l = store.load();
             l.corruptFileBackup().ifPresent(b -> LOG.log(System.Logger.Level.WARNING, "rooms.json unreadable, kept as {0}", b));
-            backup = l.corruptFileBackup();
+            notice = l.corruptFileBackup().map(b -> new Notice(Notice.Kind.SETTINGS_BACKED_UP, List.of(b.getFileName().toString())));
+            if (l.unreadable()) {
+                LOG.log(System.Logger.Level.WARNING, "Cannot read {0} ({1}); not saving over it", store.file(), l.problem().get());
+                notice = Optional.of(new Notice(Notice.Kind.FILE_UNREADABLE,
+                        List.of(store.file().getFileName().toString(), l.problem().get())));
+            }
             loaded = l.value();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "Cannot read {0}: {1}", store.file(), e.getMessage());
@@ -60,8 +69,7 @@ public final class RoomsDashboard implements AutoCloseable {
         dashboard.group = new GroupMembership(scheduler, services::monitor);
         RoomsViewModel.applyToFeed(dashboard.settings, feed);
         // The user is told, as for settings.json: a logged warning alone is a silent loss of their layout.
-        dashboard.backup.ifPresent(b -> services.notice(new org.brokerscope.AppStatus.Notice(
-                org.brokerscope.AppStatus.Notice.Kind.SETTINGS_BACKED_UP, java.util.List.of(b.getFileName().toString()))));
+        dashboard.notice.ifPresent(services::notice);
         dashboard.applyGroup(dashboard.settings);
         feed.start();
         return dashboard;

@@ -153,6 +153,7 @@ public final class ShellViewModel {
         return switch (n.kind()) {
             case PORT_TAKEN -> i18n.text("notice.portTaken", n.arguments().toArray());
             case SETTINGS_BACKED_UP -> i18n.text("notice.settingsBackedUp", n.arguments().toArray());
+            case FILE_UNREADABLE -> i18n.text("notice.fileUnreadable", n.arguments().toArray());
         };
     }
 
