@@ -71,7 +71,8 @@ public final class JsonFileStore<T> {
      * Reads the file; a missing file gives the defaults, a corrupt one is backed up first, and one that
      * cannot be read gives the defaults and is left where it is.
      *
-     * @throws IOException only when a corrupt file cannot be moved aside
+     * <p>Nothing about the file makes this fail: a corrupt file that cannot even be moved aside is left in
+     * place like an unreadable one. The {@code throws} clause stays for the stores built on this one.
      */
     public Loaded<T> load() throws IOException {
         deleteLeftovers();
@@ -149,8 +150,16 @@ public final class JsonFileStore<T> {
         return mapper;
     }
 
-    private Loaded<T> corrupt(String why) throws IOException {
-        return new Loaded<>(defaults.get(), Optional.of(backUp()), Optional.of(why));
+    // A file that cannot be moved aside (a read-only folder) is kept from harm like one that cannot be read:
+    // left in place, defaults used, saves refused. Failing here would stop the app from starting at all.
+    private Loaded<T> corrupt(String why) {
+        try {
+            return new Loaded<>(defaults.get(), Optional.of(backUp()), Optional.of(why));
+        } catch (IOException e) {
+            unreadable = why + "; it could not be moved aside (" + readError(e) + ")";
+            LOG.log(System.Logger.Level.WARNING, "{0} is unreadable and stays in place: {1}", file, unreadable);
+            return new Loaded<>(defaults.get(), Optional.empty(), Optional.of(unreadable));
+        }
     }
 
     private Path backUp() throws IOException {

@@ -14,10 +14,13 @@ import java.util.Optional;
 import org.brokerscope.AppStatus.Notice;
 import org.brokerscope.BrokerscopeApp;
 import org.brokerscope.domain.profile.ConnectionProfile;
+import org.brokerscope.settings.AppSettings;
 import org.brokerscope.settings.ConfigDirectory;
+import org.brokerscope.settings.JsonFileStore;
 import org.brokerscope.settings.ProfileBook;
 import org.brokerscope.settings.ProfileStore;
 import org.brokerscope.testing.Eventually;
+import org.brokerscope.testing.MosquittoBroker;
 import org.brokerscope.ui.I18n;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +88,28 @@ class UnreadableFilesTest {
         try (var left = Files.list(configDir)) {
             assertEquals(List.of("profiles.json"), left.map(p -> p.getFileName().toString()).toList());
         }
+    }
+
+    /**
+     * A corrupt file in a folder that nothing may change (root included: {@code chattr +i}), so it cannot be
+     * moved aside as corrupt files are. It used to throw out of the load, and the app did not start.
+     */
+    @Test
+    void aCorruptFileThatCannotBeMovedAsideIsLeftInPlaceWithTheDefaults() throws Exception {
+        Path file = configDir.resolve("settings.json");
+        Files.writeString(file, "{\"language\": ");
+        JsonFileStore<AppSettings> store = new JsonFileStore<>(file, AppSettings.class, AppSettings::defaults, Clock.systemUTC());
+        MosquittoBroker.run("chattr", "+i", configDir.toString());
+        try {
+            JsonFileStore.Loaded<AppSettings> loaded = store.load();
+            assertEquals(AppSettings.defaults(), loaded.value());
+            assertTrue(loaded.unreadable(), "left in place, so saves are refused: " + loaded);
+            assertTrue(loaded.problem().orElseThrow().contains("could not be moved aside"), loaded.problem().orElseThrow());
+            assertThrows(IOException.class, () -> store.save(new AppSettings("fr", 1884, false)));
+        } finally {
+            MosquittoBroker.run("chattr", "-i", configDir.toString());
+        }
+        assertEquals("{\"language\": ", Files.readString(file));
     }
 
     /** The whole app in a window (settings readable, on a free port): the start-up notice for profiles.json. */
