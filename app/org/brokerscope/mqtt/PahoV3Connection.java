@@ -23,6 +23,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 public final class PahoV3Connection implements BrokerConnection {
     private final ConnectionSettings settings;
     private final MessageSink sink;
+    private final PahoV3PingSender pingSender;
     private final MqttAsyncClient client;
     private final ConnectionLifecycle lifecycle;
     private volatile MqttConnectOptions options;
@@ -47,11 +48,12 @@ public final class PahoV3Connection implements BrokerConnection {
                              ScheduledExecutorService clientThreads) {
         this.settings = settings;
         this.sink = sink;
+        this.pingSender = new PahoV3PingSender(settings.keepAliveSeconds());
         try {
             // Not Paho's own ping timer (a Timer thread per client, or the shared executor's one timer thread):
             // it noticed a silent broker up to 2x keep-alive late, and ran the shutdown on the timer itself.
             this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence(),
-                    new PahoV3PingSender(settings.keepAliveSeconds()), clientThreads);
+                    pingSender, clientThreads);
         } catch (MqttException | IllegalArgumentException e) {
             throw new IllegalArgumentException("Cannot create an MQTT client for " + settings.serverUri()
                     + ": " + e.getMessage(), e);
@@ -191,6 +193,10 @@ public final class PahoV3Connection implements BrokerConnection {
 
         @Override
         public void disconnect(long timeoutMs) throws MqttException {
+            // Paho v3 waits for in-flight work before it sends DISCONNECT, and a ping sent meanwhile held that
+            // wait to its whole timeout in about half the closes at a 1 s keep-alive (its own timer too): the
+            // close was slow, and the DISCONNECT could come too late to keep the broker from sending the will.
+            pingSender.stop();
             client.disconnect(timeoutMs).waitForCompletion(timeoutMs);
         }
 

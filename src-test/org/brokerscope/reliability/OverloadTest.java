@@ -34,7 +34,8 @@ class OverloadTest {
             + "\"sensor\":\"flood\",\"note\":\"overload test payload padded to about two hundred bytes\"}";
     private static final Duration RECOVERY = Duration.ofSeconds(60);
     private static final long HEAP_LIMIT_MB = 512;
-    // Not frozen: the issue asks for a responsive window; the flood's own processes share the 2 cores.
+    // Not frozen: the issue asks for a responsive window; the flood's own processes share the 2 cores, so the
+    // 100 ms of the restart test is not asked here.
     private static final double FROZEN_MS = 2_000;
 
     @TempDir
@@ -96,8 +97,12 @@ class OverloadTest {
                     + ") than the app missed (" + missed + ")");
             assertEquals(0, stats.failed(), "no model failed on a message");
             assertTrue(during.maxHeapMb < HEAP_LIMIT_MB, "heap after GC reached " + during.maxHeapMb + " MB");
-            assertTrue(during.maxFrameMillis < FROZEN_MS && recoveryFrameMax < FROZEN_MS, "the window froze: "
-                    + during.maxFrameMillis + " ms during, " + recoveryFrameMax + " ms after");
+            // Like the restart test, against the frames of this machine just before: another build on the same 2
+            // cores stalls every window for seconds, the app's own work or not.
+            double allowed = Math.max(FROZEN_MS, baselineFrameMax + FROZEN_MS);
+            assertTrue(during.maxFrameMillis < allowed && recoveryFrameMax < allowed, "the window froze: "
+                    + during.maxFrameMillis + " ms during, " + recoveryFrameMax + " ms after, allowed " + allowed
+                    + " ms (longest frame before the flood " + baselineFrameMax + " ms)");
         }
     }
 
