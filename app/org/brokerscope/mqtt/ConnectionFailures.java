@@ -112,6 +112,11 @@ public final class ConnectionFailures {
         // What we found wrong with the broker's certificate comes first, searched along the whole chain: an
         // expiry sits under a CertPathValidatorException, and the JDK's messages also carry alert names, e.g.
         // "(certificate_unknown) PKIX path building failed".
+        // Our own finding, raised only for a self-signed certificate that nothing trusts (SelfSignedAwareTrustManager);
+        // underneath it lies the JDK's plain "unable to find valid certification path", so it must come first.
+        if (inChain(ssl, (t, text) -> t instanceof SelfSignedCertificateException)) {
+            return FailureKind.TLS_SELF_SIGNED;
+        }
         if (inChain(ssl, (t, text) -> t instanceof CertificateExpiredException || text.contains("(certificate_expired)"))) {
             return FailureKind.TLS_EXPIRED;
         }

@@ -8,7 +8,10 @@ public enum FailureKind {
     /** Nothing listens on that port. */
     REFUSED,
     TIMEOUT,
+    /** Signed by a CA that neither the JVM nor the CA file trusts. */
     TLS_UNTRUSTED,
+    /** A certificate that signed itself (no CA at all), and that the CA file does not hold. */
+    TLS_SELF_SIGNED,
     TLS_HOSTNAME_MISMATCH,
     TLS_EXPIRED,
     TLS_OTHER,

@@ -55,7 +55,7 @@ final class TlsContexts {
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         if (options.caFile().isEmpty()) {
             factory.init((KeyStore) null);
-            return factory.getTrustManagers();
+            return SelfSignedAwareTrustManager.wrap(factory.getTrustManagers());
         }
         // The JVM's authorities and the user's file in one store, so a public broker still verifies too.
         KeyStore store = emptyStore();
@@ -67,7 +67,7 @@ final class TlsContexts {
             store.setCertificateEntry("ca-" + n++, own);
         }
         factory.init(store);
-        return factory.getTrustManagers();
+        return SelfSignedAwareTrustManager.wrap(factory.getTrustManagers());
     }
 
     private static X509Certificate[] jvmAuthorities() throws GeneralSecurityException {

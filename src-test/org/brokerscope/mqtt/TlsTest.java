@@ -80,13 +80,57 @@ class TlsTest {
     }
 
     @Test
-    void trustingAnyCertificateConnectsEvenToAnUntrustedOne() throws Exception {
-        TlsOptions any = TlsOptions.defaults().trustingAnyCertificate();
-        assertTrue(any.weakened(), "the UI must warn");
-        try (MosquittoBroker broker = tlsBroker(Server.UNTRUSTED, false);
-             BrokerConnection c = BrokerConnections.open(settings(broker, "tls-any", any), m -> { })) {
+    void aSelfSignedCertificateIsSelfSignedWithOrWithoutACaFile() throws Exception {
+        ConnectionFailure failure = assertFailure(Server.SELF_SIGNED, false, TlsOptions.defaults(),
+                FailureKind.TLS_SELF_SIGNED);
+        // The dialog's details name the certificate and its fingerprint, so the user can check the file they trust.
+        assertTrue(failure.detail().contains("self-signed certificate CN=localhost (SHA-256 "), failure.detail());
+        assertFailure(Server.SELF_SIGNED, false, TlsOptions.defaults().withCaFile(pki.caCertificate()),
+                FailureKind.TLS_SELF_SIGNED);
+    }
+
+    @Test
+    void trustingTheSelfSignedCertificateItselfAsTheCaFileConnects() throws Exception {
+        try (MosquittoBroker broker = tlsBroker(Server.SELF_SIGNED, false);
+             BrokerConnection c = BrokerConnections.open(settings(broker, "tls-pinned", TlsOptions.defaults()
+                     .withCaFile(pki.certificate(Server.SELF_SIGNED))), m -> { })) {
             c.connect().get(15, TimeUnit.SECONDS);
             assertEquals(ConnectionState.CONNECTED, c.state());
+        }
+    }
+
+    /**
+     * Not trusted yet, an expired self-signed certificate is reported as self-signed: trusting it is the first
+     * step either way (the detail says it expired too). Once trusted it is expired, although the JDK checks no
+     * dates on a trust anchor.
+     */
+    @Test
+    void anExpiredSelfSignedCertificateIsSelfSignedUntilTrustedThenExpired() throws Exception {
+        ConnectionFailure untrusted = assertFailure(Server.SELF_SIGNED_EXPIRED, false, TlsOptions.defaults(),
+                FailureKind.TLS_SELF_SIGNED);
+        assertTrue(untrusted.detail().contains("it also expired on"), untrusted.detail());
+        assertFailure(Server.SELF_SIGNED_EXPIRED, false,
+                TlsOptions.defaults().withCaFile(pki.certificate(Server.SELF_SIGNED_EXPIRED)), FailureKind.TLS_EXPIRED);
+    }
+
+    @Test
+    void aTrustedSelfSignedCertificateForAnotherNameIsAHostnameMismatch() throws Exception {
+        assertFailure(Server.SELF_SIGNED_WRONG_NAME, false,
+                TlsOptions.defaults().withCaFile(pki.certificate(Server.SELF_SIGNED_WRONG_NAME)),
+                FailureKind.TLS_HOSTNAME_MISMATCH);
+    }
+
+    @Test
+    void trustingAnyCertificateConnectsEvenToAnUntrustedOrSelfSignedOne() throws Exception {
+        TlsOptions any = TlsOptions.defaults().trustingAnyCertificate();
+        assertTrue(any.weakened(), "the UI must warn");
+        // The self-signed message offers this choice, so it must work there too.
+        for (Server server : new Server[] {Server.UNTRUSTED, Server.SELF_SIGNED}) {
+            try (MosquittoBroker broker = tlsBroker(server, false);
+                 BrokerConnection c = BrokerConnections.open(settings(broker, "tls-any", any), m -> { })) {
+                c.connect().get(15, TimeUnit.SECONDS);
+                assertEquals(ConnectionState.CONNECTED, c.state(), server.name());
+            }
         }
     }
 
@@ -132,10 +176,11 @@ class TlsTest {
         }
     }
 
-    private void assertFailure(Server server, boolean mutual, TlsOptions tls, FailureKind expected) throws Exception {
+    private ConnectionFailure assertFailure(Server server, boolean mutual, TlsOptions tls, FailureKind expected) {
         try (MosquittoBroker broker = tlsBroker(server, mutual)) {
             ConnectionFailure failure = failure(broker, tls);
             assertEquals(expected, failure.kind(), failure.toString());
+            return failure;
         }
     }
 

@@ -8,8 +8,9 @@ import java.util.Comparator;
 
 /**
  * Certificates made with {@code openssl} for one test class: a CA the client trusts, another it does
- * not, server certificates (right name, wrong name, expired, untrusted) and a client certificate as PEM
- * and as PKCS#12. EC P-256 keys, because RSA key generation is slow on a loaded machine.
+ * not, server certificates (right name, wrong name, expired, untrusted, and self-signed: valid, expired,
+ * for another name) and a client certificate as PEM and as PKCS#12. EC P-256 keys, because RSA key
+ * generation is slow on a loaded machine.
  *
  * <p>The folder is readable by all: Mosquitto run as root reads its files as the 'mosquitto' user.
  */
@@ -17,7 +18,17 @@ public final class TestPki implements AutoCloseable {
     public static final String PKCS12_PASSWORD = "p12-secret";
 
     /** Which certificate the broker shows. */
-    public enum Server { GOOD, WRONG_NAME, EXPIRED, UNTRUSTED }
+    public enum Server {
+        GOOD("server"), WRONG_NAME("wrong-name"), EXPIRED("expired"), UNTRUSTED("untrusted"),
+        SELF_SIGNED("self-signed"), SELF_SIGNED_EXPIRED("self-signed-expired"),
+        SELF_SIGNED_WRONG_NAME("self-signed-wrong-name");
+
+        private final String file;
+
+        Server(String file) {
+            this.file = file;
+        }
+    }
 
     private final Path folder;
 
@@ -51,6 +62,9 @@ public final class TestPki implements AutoCloseable {
         signed("expired", "ca", "localhost", "DNS:localhost,IP:127.0.0.1", "-1");
         signed("untrusted", "other-ca", "localhost", "DNS:localhost,IP:127.0.0.1", "365");
         signed("client", "ca", "brokerscope-client", "DNS:brokerscope-client", "365");
+        selfSignedServer("self-signed", "DNS:localhost,IP:127.0.0.1");
+        selfSignedServer("self-signed-wrong-name", "DNS:elsewhere.brokerscope.invalid");
+        expiredSelfSignedServer("self-signed-expired");
         openssl("pkcs12", "-export", "-in", path("client.crt"), "-inkey", path("client.key"), "-out", path("client.p12"),
                 "-passout", "pass:" + PKCS12_PASSWORD);
     }
@@ -58,6 +72,22 @@ public final class TestPki implements AutoCloseable {
     private void selfSigned(String name, String commonName) throws IOException {
         openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                 "-keyout", path(name + ".key"), "-out", path(name + ".crt"), "-days", "365", "-subj", "/CN=" + commonName);
+    }
+
+    // As a home lab or classroom broker's certificate is usually made: one command, no CA.
+    private void selfSignedServer(String name, String altNames) throws IOException {
+        openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                "-keyout", path(name + ".key"), "-out", path(name + ".crt"), "-days", "365", "-subj", "/CN=localhost",
+                "-addext", "subjectAltName=" + altNames);
+    }
+
+    // 'req -x509' refuses a negative validity, so this one is signed with its own key by 'x509 -req'.
+    private void expiredSelfSignedServer(String name) throws IOException {
+        openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                "-keyout", path(name + ".key"), "-out", path(name + ".csr"), "-subj", "/CN=localhost");
+        Files.writeString(folder.resolve(name + ".ext"), "subjectAltName=DNS:localhost,IP:127.0.0.1\n");
+        openssl("x509", "-req", "-in", path(name + ".csr"), "-signkey", path(name + ".key"), "-days", "-1",
+                "-out", path(name + ".crt"), "-extfile", path(name + ".ext"));
     }
 
     private void signed(String name, String ca, String commonName, String altNames, String days) throws IOException {
@@ -85,6 +115,11 @@ public final class TestPki implements AutoCloseable {
         return folder.resolve("ca.crt");
     }
 
+    /** The certificate {@code server} shows, e.g. to trust a self-signed one as the CA file. */
+    public Path certificate(Server server) {
+        return folder.resolve(server.file + ".crt");
+    }
+
     public Path clientCertificate() {
         return folder.resolve("client.crt");
     }
@@ -99,13 +134,7 @@ public final class TestPki implements AutoCloseable {
 
     /** Mosquitto lines that turn its listener into TLS with {@code server}'s certificate. */
     public String mosquittoTls(Server server, boolean requireClientCertificate) {
-        String name = switch (server) {
-            case GOOD -> "server";
-            case WRONG_NAME -> "wrong-name";
-            case EXPIRED -> "expired";
-            case UNTRUSTED -> "untrusted";
-        };
-        return "cafile " + caCertificate() + "\ncertfile " + path(name + ".crt") + "\nkeyfile " + path(name + ".key")
+        return "cafile " + caCertificate() + "\ncertfile " + certificate(server) + "\nkeyfile " + path(server.file + ".key")
                 + "\nrequire_certificate " + requireClientCertificate + "\n";
     }
 
