@@ -126,9 +126,14 @@ public final class FramesBenchmark {
         List<String> reports = new CopyOnWriteArrayList<>();
         List<String> workReports = new CopyOnWriteArrayList<>();
         List<String> ingestReports = new CopyOnWriteArrayList<>();
+        List<String> rawReports = new CopyOnWriteArrayList<>();
         List<String> properties = List.of("brokerscope.frameStats=true", START_VIEW_PROPERTY + "=" + view);
         Consumer<String> lines = line -> {
             collect(line, reports, workReports);
+            int frames = line.indexOf("Frames: ");
+            if (frames >= 0) {
+                rawReports.add(line.substring(frames + "Frames: ".length()));
+            }
             int at = line.indexOf(INGEST);
             if (at >= 0) {
                 ingestReports.add(line.substring(at + INGEST.length()));
@@ -146,17 +151,21 @@ public final class FramesBenchmark {
                 graphPhases(port, reports, workReports, out, seconds);
                 return 0;
             }
-            streamPhases(port, load, seconds, reports, ingestReports, out);
+            streamPhases(port, load, seconds, new Reports(reports, rawReports, ingestReports), out);
         }
         return 0;
     }
 
-    private static void streamPhases(int port, String load, int seconds, List<String> reports, List<String> ingestReports,
-                                     PrintStream out) throws Exception {
+    /** The app's frame reports (formatted and raw) and ingest counters, as its log lines arrive. */
+    private record Reports(List<String> frames, List<String> raw, List<String> ingest) {
+    }
+
+    private static void streamPhases(int port, String load, int seconds, Reports reports, PrintStream out) throws Exception {
         out.println("| msg/s offered | FX frames p50 | p99 | max | frames over 16.7 ms | msg/s achieved "
                 + "| app received | applied | dropped | queued |");
         out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         long sent = 0;
+        List<String> windows = new java.util.ArrayList<>();
         // The app also subscribes to $SYS/#; count what Mosquitto publishes there to tell it from the stream.
         AtomicLong system = new AtomicLong();
         try (BrokerConnection publisher = new PahoV5Connection(ConnectionSettings.of("tcp://127.0.0.1:" + port,
@@ -164,7 +173,8 @@ public final class FramesBenchmark {
             publisher.connect().get(10, TimeUnit.SECONDS);
             publisher.subscribe("$SYS/#", 0).get(10, TimeUnit.SECONDS);
             for (int rate : RATES) {
-                reports.clear();
+                reports.frames().clear();
+                reports.raw().clear();
                 long start = System.nanoTime();
                 long phaseSent = rate == 0 ? 0 : publish(publisher, load, rate, seconds);
                 if (rate == 0) {
@@ -172,10 +182,15 @@ public final class FramesBenchmark {
                 }
                 sent += phaseSent;
                 // The first report of a phase straddles the change of rate; quote the last one.
-                out.printf("| %,d | %s | %,.0f | %s |%n", rate, last(reports),
-                        phaseSent / ((System.nanoTime() - start) / 1e9), ingestRow(last(ingestReports)));
+                out.printf("| %,d | %s | %,.0f | %s |%n", rate, last(reports.frames()),
+                        phaseSent / ((System.nanoTime() - start) / 1e9), ingestRow(last(reports.ingest())));
+                windows.add(FrameWindows.row(rate, FrameWindows.copy(reports.raw())));
             }
-            settle(out, sent, system.get(), ingestReports);
+            out.println();
+            out.println("Every 5-s window of each phase but the first:");
+            out.println(FrameWindows.header());
+            windows.forEach(out::println);
+            settle(out, sent, system.get(), reports.ingest());
         }
     }
 
