@@ -1,10 +1,12 @@
 package org.brokerscope.ui;
 
 import java.util.Arrays;
+import org.brokerscope.ingest.IngestStats;
 
 /**
  * Frame-to-frame intervals of the FX pulse, logged every few seconds as p50/p99/max and the share over
- * one 60 Hz frame. Off unless {@code -Dbrokerscope.frameStats=true}; {@code bench frames} reads the log.
+ * one 60 Hz frame, followed by the ingest counters of that moment, so a benchmark can compare them with
+ * what it sent. Off unless {@code -Dbrokerscope.frameStats=true}; {@code bench frames} reads the log.
  */
 public final class FrameStats {
     public static final String PROPERTY = "brokerscope.frameStats";
@@ -18,7 +20,7 @@ public final class FrameStats {
     private long windowStart;
 
     /** Records one pulse at {@code nowNanos}; logs and resets every five seconds. */
-    public void pulse(long nowNanos) {
+    public void pulse(long nowNanos, IngestStats ingest) {
         if (last != 0 && count < intervals.length) {
             intervals[count++] = nowNanos - last;
         }
@@ -27,6 +29,9 @@ public final class FrameStats {
             windowStart = nowNanos;
         } else if (nowNanos - windowStart >= REPORT_EVERY_NANOS && count > 0) {
             report();
+            LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT,
+                    "Ingest: received=%d applied=%d dropped=%d failed=%d queued=%d", ingest.received(),
+                    ingest.applied(), ingest.dropped(), ingest.failed(), ingest.queued()));
             count = 0;
             windowStart = nowNanos;
         }

@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import org.brokerscope.AppServices;
+import org.brokerscope.ingest.IngestStats;
 
 /**
  * The one place where live data crosses into JavaFX: once per frame it takes the ingest path's changes
@@ -40,10 +41,11 @@ public final class FxPump {
     }
 
     private void pulse(long now) {
+        IngestStats stats = services.ingest().stats();
         if (frameStats != null) {
-            frameStats.pulse(now);
+            frameStats.pulse(now, stats);
         }
-        Frame frame = new Frame(now, services.status(), services.connectionState(), services.ingest().stats(),
+        Frame frame = new Frame(now, services.status(), services.connectionState(), stats,
                 services.ingest().takeChanges());
         for (Consumer<Frame> listener : listeners) {
             listener.accept(frame);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.brokerscope.mqtt.BrokerConnection;
 import org.brokerscope.mqtt.ConnectionSettings;
@@ -15,7 +16,8 @@ import org.brokerscope.mqtt.PahoV5Connection;
  * in this process drive its embedded broker. The app runs as a child process with frame statistics on,
  * showing the chosen view (Topics by default). Topics and Rooms: one publisher at 0, 2,000 and 20,000
  * msg/s over 10,000 topics. Graph: 50 clients over 1,000 topics at 0, 500 and 2,000 msg/s, the classroom
- * case and four times it. Needs a display.
+ * case and four times it. Needs a display. Topics and Rooms rows also give what was sent so far and the
+ * app's ingest counters at that moment, and a last line compares them once the stream has stopped.
  */
 public final class FramesBenchmark {
     private static final List<Integer> RATES = List.of(0, 2_000, 20_000);
@@ -28,6 +30,8 @@ public final class FramesBenchmark {
     private static final List<String> BROKERS = List.of("embedded", "mosquitto", "mosquitto-sub");
     /** The Graph view logs its own work per frame with this prefix (see ui/graph WorkStats). */
     private static final String GRAPH_WORK = "Graph work: ";
+    /** The app logs its ingest counters with each frame report (see ui FrameStats). */
+    private static final String INGEST = "Ingest: ";
 
     /** Read by the app at start: which view to show first. */
     public static final String START_VIEW_PROPERTY = "brokerscope.startView";
@@ -121,8 +125,20 @@ public final class FramesBenchmark {
                             int seconds) throws Exception {
         List<String> reports = new CopyOnWriteArrayList<>();
         List<String> workReports = new CopyOnWriteArrayList<>();
+        List<String> ingestReports = new CopyOnWriteArrayList<>();
+        List<String> rawReports = new CopyOnWriteArrayList<>();
         List<String> properties = List.of("brokerscope.frameStats=true", START_VIEW_PROPERTY + "=" + view);
-        Consumer<String> lines = line -> collect(line, reports, workReports);
+        Consumer<String> lines = line -> {
+            collect(line, reports, workReports);
+            int frames = line.indexOf("Frames: ");
+            if (frames >= 0) {
+                rawReports.add(line.substring(frames + "Frames: ".length()));
+            }
+            int at = line.indexOf(INGEST);
+            if (at >= 0) {
+                ingestReports.add(line.substring(at + INGEST.length()));
+            }
+        };
         try (AppChild app = external.isPresent() && appWatches ? AppChild.startWatching(external.get(), properties, lines)
                 : AppChild.start(properties, lines)) {
             int port = external.orElse(app.port());
@@ -135,33 +151,108 @@ public final class FramesBenchmark {
                 graphPhases(port, reports, workReports, out, seconds);
                 return 0;
             }
-            out.println("| msg/s offered | FX frames p50 | p99 | max | frames over 16.7 ms |");
-            out.println("|---:|---:|---:|---:|---:|");
-            try (BrokerConnection publisher = new PahoV5Connection(
-                    ConnectionSettings.of("tcp://127.0.0.1:" + port, "bench-frames-pub"), m -> { })) {
-                publisher.connect().get(10, TimeUnit.SECONDS);
-                for (int rate : RATES) {
-                    reports.clear();
-                    if (rate == 0) {
-                        Thread.sleep(seconds * 1_000L);
-                    } else {
-                        publish(publisher, load, rate, seconds);
-                    }
-                    // The first report of a phase straddles the change of rate; quote the last one.
-                    out.printf("| %,d | %s |%n", rate, reports.isEmpty() ? "no report" : reports.get(reports.size() - 1));
-                }
-            }
+            streamPhases(port, load, seconds, new Reports(reports, rawReports, ingestReports), out);
         }
         return 0;
     }
 
-    private static void publish(BrokerConnection publisher, String load, int rate, int seconds) throws InterruptedException {
+    /** The app's frame reports (formatted and raw) and ingest counters, as its log lines arrive. */
+    private record Reports(List<String> frames, List<String> raw, List<String> ingest) {
+    }
+
+    private static void streamPhases(int port, String load, int seconds, Reports reports, PrintStream out) throws Exception {
+        out.println("| msg/s offered | FX frames p50 | p99 | max | frames over 16.7 ms | msg/s achieved "
+                + "| app received | applied | dropped | queued |");
+        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        long sent = 0;
+        List<String> windows = new java.util.ArrayList<>();
+        // The app also subscribes to $SYS/#; count what Mosquitto publishes there to tell it from the stream.
+        AtomicLong system = new AtomicLong();
+        try (BrokerConnection publisher = new PahoV5Connection(ConnectionSettings.of("tcp://127.0.0.1:" + port,
+                "bench-frames-pub"), m -> system.incrementAndGet())) {
+            publisher.connect().get(10, TimeUnit.SECONDS);
+            publisher.subscribe("$SYS/#", 0).get(10, TimeUnit.SECONDS);
+            for (int rate : RATES) {
+                reports.frames().clear();
+                reports.raw().clear();
+                long start = System.nanoTime();
+                long phaseSent = rate == 0 ? 0 : publish(publisher, load, rate, seconds);
+                if (rate == 0) {
+                    Thread.sleep(seconds * 1_000L);
+                }
+                sent += phaseSent;
+                // The first report of a phase straddles the change of rate; quote the last one.
+                out.printf("| %,d | %s | %,.0f | %s |%n", rate, last(reports.frames()),
+                        phaseSent / ((System.nanoTime() - start) / 1e9), ingestRow(last(reports.ingest())));
+                windows.add(FrameWindows.row(rate, FrameWindows.copy(reports.raw())));
+            }
+            out.println();
+            out.println("Every 5-s window of each phase but the first:");
+            out.println(FrameWindows.header());
+            windows.forEach(out::println);
+            settle(out, sent, system.get(), reports.ingest());
+        }
+    }
+
+    /**
+     * After the stream, follows the app's reports (every 5 s) until it has caught up: nothing queued and
+     * under 100 more received than in the report before (Mosquitto's $SYS updates still trickle in). At
+     * most 45 s. Each report is printed, so the time to catch up shows; a message still missing then was lost.
+     */
+    private static void settle(PrintStream out, long sent, long system, List<String> ingestReports)
+            throws InterruptedException {
+        ingestReports.clear();
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(45);
+        long previous = -1_000;
+        int seen = 0;
+        while (System.nanoTime() < deadline) {
+            if (ingestReports.size() == seen) {
+                Thread.sleep(100);
+                continue;
+            }
+            String report = ingestReports.get(seen++);
+            long received = count(report, "received");
+            out.printf("After the stream, +%.0f s: sent %,d, the broker published about %,d on $SYS; the app received %,d,"
+                            + " applied %,d, dropped %,d, failed %,d, queued %,d; sent and $SYS minus received: %,d%n",
+                    (System.nanoTime() - start) / 1e9, sent, system, received, count(report, "applied"),
+                    count(report, "dropped"), count(report, "failed"), count(report, "queued"), sent + system - received);
+            if (count(report, "queued") == 0 && received - previous < 100) {
+                return;
+            }
+            previous = received;
+        }
+        out.println("After the stream: the app had not caught up within 45 s");
+    }
+
+    private static String last(List<String> reports) {
+        return reports.isEmpty() ? "no report" : reports.get(reports.size() - 1);
+    }
+
+    // "received=1 applied=1 dropped=0 failed=0 queued=0" -> "1 | 1 | 0 | 0"
+    private static String ingestRow(String report) {
+        if (report.equals("no report")) {
+            return "no report | | |";
+        }
+        return String.format("%,d | %,d | %,d | %,d", count(report, "received"), count(report, "applied"),
+                count(report, "dropped"), count(report, "queued"));
+    }
+
+    private static long count(String report, String name) {
+        for (String pair : report.trim().split(" ")) {
+            if (pair.startsWith(name + "=")) {
+                return Long.parseLong(pair.substring(name.length() + 1));
+            }
+        }
+        throw new IllegalArgumentException("No " + name + " in \"" + report + "\"");
+    }
+
+    private static long publish(BrokerConnection publisher, String load, int rate, int seconds) throws InterruptedException {
         long total = (long) rate * seconds;
         if (load.equals("rooms")) {
-            SteadyPublisher.publish(publisher, RoomsLoad::topic, RoomsLoad.TOPICS, rate, total, RoomsLoad::payload);
-        } else {
-            SteadyPublisher.publish(publisher, "frames/site/t", TOPICS, rate, total, 100);
+            return SteadyPublisher.publish(publisher, RoomsLoad::topic, RoomsLoad.TOPICS, rate, total, RoomsLoad::payload);
         }
+        return SteadyPublisher.publish(publisher, "frames/site/t", TOPICS, rate, total, 100);
     }
 
     private static void graphPhases(int port, List<String> reports, List<String> workReports, PrintStream out, int seconds)
