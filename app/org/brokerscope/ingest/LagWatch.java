@@ -61,7 +61,8 @@ public final class LagWatch implements AutoCloseable {
     private ScheduledExecutorService timer;
     // Only the timer thread touches these.
     private BrokerConnection watched;
-    private long watchedSince;
+    // When the current wait before a skip began: a new connection, or the last skip.
+    private long settlingSince;
     private long ticks;
     private long lastProbeTick = Long.MIN_VALUE / 2;
     private long settleNanos;
@@ -108,7 +109,7 @@ public final class LagWatch implements AutoCloseable {
         }
         if (connection != watched) {
             watched = connection;
-            watchedSince = now;
+            settlingSince = now;
             probe.reset();
             connection.subscribe(Subscription.of(probe.topic(), 0));
             send(connection, now);
@@ -121,9 +122,11 @@ public final class LagWatch implements AutoCloseable {
         }
         if (lag >= 0 && lag < limits.caughtUp().toNanos()) {
             settleNanos = limits.settle().toNanos();
-        } else if (lag > limits.skipAfter().toNanos() && now - watchedSince > settleNanos && backlog.skippable()) {
+        } else if (lag > limits.skipAfter().toNanos() && now - settlingSince > settleNanos && backlog.skippable()) {
             settleNanos = Math.max(2 * settleNanos, limits.skipAfter().toNanos());
-            double perSecond = (received - receivedBefore) / (double) Math.min(ticks, RATE_TICKS);
+            settlingSince = now;
+            // The count can step back by the probes that were waiting in the queue; never a negative estimate.
+            double perSecond = Math.max(0, received - receivedBefore) / (double) Math.min(ticks, RATE_TICKS);
             long estimate = Math.round(perSecond * lag / 1e9);
             pipeline.countSkipped(estimate);
             LOG.log(System.Logger.Level.WARNING, "{0} ms behind the broker: skipping its backlog of about {1} messages",
