@@ -18,9 +18,4 @@ public record IngestStats(long received, long applied, long dropped, long failed
                           long lagMillis, long skipped) {
 
     public static final IngestStats ZERO = new IngestStats(0, 0, 0, 0, 0, 0, -1, 0);
-
-    /** The counters without a lag figure, for a pipeline that measures none. */
-    public IngestStats(long received, long applied, long dropped, long failed, int queued, int topicCount) {
-        this(received, applied, dropped, failed, queued, topicCount, -1, 0);
-    }
 }

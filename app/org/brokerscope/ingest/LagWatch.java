@@ -28,7 +28,7 @@ import org.brokerscope.mqtt.Subscription;
  * behind, and otherwise only now and then: a classroom broker full of Brokerscopes stays quiet.
  */
 public final class LagWatch implements AutoCloseable {
-    static final long BUSY_PER_SECOND = 100;
+    private static final long BUSY_PER_SECOND = 100;
     private static final long QUIET_PROBE_EVERY_TICKS = 10;
     private static final long TICK_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int RATE_TICKS = 5;
