@@ -88,11 +88,14 @@ class OverloadTest {
                     + " baselineFrameMaxMs=" + baselineFrameMax + " floodFrameMaxMs=" + during.maxFrameMillis
                     + " recoveryFrameMaxMs=" + recoveryFrameMax);
 
-            assertTrue(during.maxLagMillis > 10_000, "the flood must outpace the app for this test to mean anything;"
+            // The skip ends the lag at its 10 s limit, so a once-a-second sample may peak just under it (9.9 s seen
+            // in CI): half the limit shows the flood outpaced the app; the skip itself is asserted below.
+            assertTrue(during.maxLagMillis > 5_000, "the flood must outpace the app for this test to mean anything;"
                     + " the lag peaked at " + during.maxLagMillis + " ms");
             assertTrue(during.lagLabel.contains("behind the broker"), "the status bar never said how far behind");
             assertTrue(stats.skipped() > 0 && during.skipLabel.contains("skipped"),
-                    "more than 10 s behind, the app skips the broker's backlog and says so: " + during.skipLabel);
+                    "more than 10 s behind, the app skips the broker's backlog and says so: '" + during.skipLabel
+                            + "', lag peaked at " + during.maxLagMillis + " ms, estimate " + stats.skipped());
             assertTrue(stats.skipped() <= missed, "the estimate must not claim more skipped (" + stats.skipped()
                     + ") than the app missed (" + missed + ")");
             assertEquals(0, stats.failed(), "no model failed on a message");
