@@ -15,20 +15,23 @@ final class FrameWindows {
     }
 
     static String header() {
-        return "| msg/s offered | windows | frames | p99 median of windows (min–max) | max | frames over 16.7 ms, pooled |\n"
-                + "|---:|---:|---:|---:|---:|---:|";
+        return "| msg/s offered | windows | frames | p99 median of windows (min–max) | max | frames over 16.7 ms, pooled "
+                + "| FX thread CPU, mean | render thread CPU, mean |\n"
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|";
     }
 
     /** One row from the app's raw reports, e.g. {@code n=300 p50=16.7 ms p99=17.0 ms max=18.2 ms over16.7=0.3%}. */
     static String row(int rate, List<String> reports) {
         List<String> steady = reports.size() > 1 ? reports.subList(1, reports.size()) : reports;
         if (steady.isEmpty()) {
-            return String.format(Locale.ROOT, "| %,d | 0 | | | | |", rate);
+            return String.format(Locale.ROOT, "| %,d | 0 | | | | | | |", rate);
         }
         double[] p99 = new double[steady.size()];
         long frames = 0;
         double max = 0;
         double over = 0;
+        double fxCpu = 0;
+        double renderCpu = 0;
         for (int i = 0; i < steady.size(); i++) {
             String r = steady.get(i);
             long n = (long) value(r, "n");
@@ -36,11 +39,19 @@ final class FrameWindows {
             max = Math.max(max, value(r, "max"));
             over += value(r, "over16.7") * n;
             frames += n;
+            fxCpu += value(r, "fxCpu", 0);
+            renderCpu += value(r, "renderCpu", 0);
         }
         double[] sorted = Arrays.copyOf(p99, p99.length);
         Arrays.sort(sorted);
-        return String.format(Locale.ROOT, "| %,d | %d | %,d | %.1f ms (%.1f–%.1f) | %.1f ms | %.1f%% |", rate, steady.size(),
-                frames, sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1], max, over / frames);
+        return String.format(Locale.ROOT, "| %,d | %d | %,d | %.1f ms (%.1f–%.1f) | %.1f ms | %.1f%% | %.1f%% | %.1f%% |", rate,
+                steady.size(), frames, sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1], max, over / frames,
+                fxCpu / steady.size(), renderCpu / steady.size());
+    }
+
+    // Reports from before the CPU figures have none.
+    private static double value(String report, String name, double otherwise) {
+        return report.contains(" " + name + "=") ? value(report, name) : otherwise;
     }
 
     private static double value(String report, String name) {
