@@ -66,8 +66,7 @@ public final class ConnectDialogs {
         if (model.selectedProperty().get().embedded()) {
             return;
         }
-        ConnectWindow.open(owner.get(), model, i18n);
-        model.connect();
+        ConnectWindow.resume(owner.get(), model, i18n);
     }
 
     // Throws only when a corrupt file cannot be moved aside; an unreadable one loads as the embedded profile alone.

@@ -155,6 +155,11 @@ public final class ConnectViewModel {
     }
 
     public void connect() {
+        connect(() -> { });
+    }
+
+    /** Connects with the form's profile; {@code whenConnected} runs on the FX thread once it has succeeded. */
+    public void connect(Runnable whenConnected) {
         clearMessages();
         Optional<ConnectionProfile> chosen = profileFromForm();
         if (chosen.isEmpty()) {
@@ -175,7 +180,12 @@ public final class ConnectViewModel {
         busy.set(true);
         status.set(i18n.text("connect.connecting", settings.serverUri()));
         pending = connector.connect(settings, profile.subscriptions());
-        pending.whenCompleteAsync((connection, failure) -> finished(profile, connection, failure), fx);
+        pending.whenCompleteAsync((connection, failure) -> {
+            finished(profile, connection, failure);
+            if (failure == null) {
+                whenConnected.run();
+            }
+        }, fx);
     }
 
     public void cancel() {

@@ -28,4 +28,15 @@ public final class ConnectWindow {
         stage.show();
         return stage;
     }
+
+    /**
+     * Reconnects to the profile selected last time, showing the dialog while it dials. Once connected the
+     * dialog closes, as the status bar says the same and the view behind is what the user came for; if
+     * it fails, or the profile needs a password not saved, the dialog stays with the reason.
+     */
+    public static Stage resume(Window owner, ConnectViewModel model, I18n i18n) {
+        Stage stage = open(owner, model, i18n);
+        model.connect(stage::close);
+        return stage;
+    }
 }
