@@ -6,14 +6,17 @@ import org.brokerscope.domain.TopicSnapshot;
 import org.brokerscope.domain.rooms.TopicMapper;
 
 /**
- * One level of the topic tree as the view shows it. Its state is one property holding the latest
- * immutable snapshot: a row that is not on screen has no cell listening, so updating it is a field write.
+ * One level of the topic tree as the view shows it. It holds the latest immutable snapshot, and hands it
+ * to the property the cells listen to only when the tree model says so (a few times a second): a row
+ * that is not on screen has no cell listening, and one that is re-renders at a pace a reader can follow.
  */
 public final class TopicItem {
     private final String name;
     private final String topic;
     private final boolean aggregate;
     private final ReadOnlyObjectWrapper<TopicSnapshot> state = new ReadOnlyObjectWrapper<>();
+    private TopicSnapshot latest;
+    private boolean unshown;
 
     TopicItem(String name, String topic) {
         this.name = name;
@@ -45,17 +48,35 @@ public final class TopicItem {
         return aggregate;
     }
 
+    /** The snapshot the cells show: the latest as of the tree model's last {@link #show()}. */
     public ReadOnlyObjectProperty<TopicSnapshot> stateProperty() {
         return state.getReadOnlyProperty();
     }
 
-    /** The latest snapshot; null for a level created ahead of its own snapshot. */
+    /** The latest snapshot, shown or not yet; null for a level created ahead of its own snapshot. */
     public TopicSnapshot state() {
-        return state.get();
+        return latest;
     }
 
-    void update(TopicSnapshot snapshot) {
-        state.set(snapshot);
+    /**
+     * Takes a newer snapshot; true if it is the first since the last {@link #show()}, so the caller lists
+     * this item once. A level's first snapshot shows at once, so a new row never sits empty.
+     */
+    boolean update(TopicSnapshot snapshot) {
+        latest = snapshot;
+        if (state.get() == null) {
+            state.set(snapshot);
+            return false;
+        }
+        boolean first = !unshown;
+        unshown = true;
+        return first;
+    }
+
+    /** Hands the latest snapshot to the cells, which re-render if they are on screen. */
+    void show() {
+        unshown = false;
+        state.set(latest);
     }
 
     @Override

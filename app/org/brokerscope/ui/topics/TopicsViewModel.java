@@ -142,6 +142,7 @@ public final class TopicsViewModel {
             clearForAnotherBroker();
         }
         tree.apply(frame.changes());
+        tree.showChanges(now);
         empty.set(tree.size() == 0);
         if (now - lastTickNanos >= CLOCK_TICK_NANOS) {
             lastTickNanos = now;

@@ -58,4 +58,21 @@ class TopicTreeModelTest {
         List<String> firstNames = site.getChildren().subList(0, 3).stream().map(i -> i.getValue().name()).toList();
         assertEquals(List.of("sensor-0", "sensor-1", "sensor-2"), firstNames, "natural order");
     }
+
+    @Test
+    void aNewLevelShowsAtOnceAndLaterChangesReachTheCellsAtMostTenTimesASecond() {
+        model.apply(publish(0, 1));
+        TopicItem sensor = model.item("flood/site/sensor-0").orElseThrow().getValue();
+        assertEquals(1, sensor.stateProperty().get().messageCount(), "a new row is never empty");
+
+        model.apply(publish(0, 1));
+        model.showChanges(0);
+        model.apply(publish(0, 1));
+        assertEquals(3, sensor.state().messageCount(), "the model always has the latest");
+        model.showChanges(TopicTreeModel.SHOW_EVERY_NANOS - 1);
+        assertEquals(2, sensor.stateProperty().get().messageCount(), "shown at 0, not again within 100 ms");
+        model.showChanges(TopicTreeModel.SHOW_EVERY_NANOS);
+        assertEquals(3, sensor.stateProperty().get().messageCount());
+        assertEquals(3, model.item("flood").orElseThrow().getValue().stateProperty().get().subtreeMessageCount());
+    }
 }

@@ -278,4 +278,26 @@ class TopicsViewTest extends TopicsWindowTestBase {
         awaitFx(() -> list.getItems().stream().noneMatch(r -> r.subscription().filter().equals("extra/#")));
         robot.clickOn("Subscriptions");
     }
+
+    @Test
+    @Order(15)
+    void aRowOnScreenFollowsNewMessagesToItsTopic() throws Exception {
+        publish("compteur/porte", "ouverte", false);
+        selectWhenKnown("compteur/porte");
+        row("compteur/porte");
+        for (int i = 2; i <= 3; i++) {
+            publish("compteur/porte", "fois-" + i, false);
+            List<String> expected = List.of("fois-" + i, Integer.toString(i));
+            awaitFx(() -> cellTexts("compteur/porte").containsAll(expected));
+        }
+    }
+
+    // The texts of the cells of the row now showing {@code topic}, as on screen.
+    private List<String> cellTexts(String topic) {
+        return robot.lookup(".tree-table-row-cell").queryAll().stream()
+                .map(n -> (javafx.scene.control.TreeTableRow<?>) n)
+                .filter(r -> r.getItem() instanceof TopicItem item && item.topic().equals(topic))
+                .flatMap(r -> robot.from(r).lookup(".tree-table-cell").queryAll().stream())
+                .map(n -> ((javafx.scene.control.Labeled) n).getText()).filter(java.util.Objects::nonNull).toList();
+    }
 }
