@@ -146,15 +146,19 @@ final class TopicCells {
             @Override
             protected void updateItem(TopicItem item, boolean empty) {
                 super.updateItem(item, empty);
-                if (watched != null) {
-                    watched.stateProperty().removeListener(changed);
+                TopicItem now = empty ? null : item;
+                // Every layout of the tree calls this again for the same item; a flash must survive that.
+                if (now != watched) {
+                    if (watched != null) {
+                        watched.stateProperty().removeListener(changed);
+                    }
+                    watched = now;
+                    if (watched != null) {
+                        watched.stateProperty().addListener(changed);
+                    }
+                    flashUntil = 0;
+                    pseudoClassStateChanged(FLASH, false);
                 }
-                watched = empty ? null : item;
-                if (watched != null) {
-                    watched.stateProperty().addListener(changed);
-                }
-                flashUntil = 0;
-                pseudoClassStateChanged(FLASH, false);
                 TopicSnapshot s = watched == null ? null : watched.state();
                 pseudoClassStateChanged(RETAINED, s != null && s.holdsRetained());
                 pseudoClassStateChanged(SYSTEM, watched != null && watched.isSystem());

@@ -292,6 +292,26 @@ class TopicsViewTest extends TopicsWindowTestBase {
         }
     }
 
+    @Test
+    @Order(16)
+    void aRowFlashesWhenItsTopicChangesThroughTheTreesLayoutsThenFades() throws Exception {
+        publish("compteur/fenetre", "fermee", false);
+        selectWhenKnown("compteur/fenetre");
+        javafx.scene.control.IndexedCell<?> row = (javafx.scene.control.IndexedCell<?>) row("compteur/fenetre");
+        javafx.css.PseudoClass flash = javafx.css.PseudoClass.getPseudoClass("flash");
+        awaitFx(() -> !row.getPseudoClassStates().contains(flash));
+
+        publish("compteur/fenetre", "ouverte", false);
+        awaitFx(() -> row.getPseudoClassStates().contains(flash));
+        // What each layout of the tree does to every row on screen; it once put the flash out at once,
+        // and the flicker made the whole window repaint (see docs/benchmarks.md, session 5).
+        assertTrue(onFx(() -> {
+            row.updateIndex(row.getIndex());
+            return row.getPseudoClassStates().contains(flash);
+        }), "a layout put the flash out");
+        awaitFx(() -> !row.getPseudoClassStates().contains(flash));
+    }
+
     // The texts of the cells of the row now showing {@code topic}, as on screen.
     private List<String> cellTexts(String topic) {
         return robot.lookup(".tree-table-row-cell").queryAll().stream()
