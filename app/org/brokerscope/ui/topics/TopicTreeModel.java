@@ -23,7 +23,8 @@ import org.brokerscope.domain.Topics;
  * <p>New levels show at once; changes to known ones reach the cells every {@link #SHOW_EVERY_NANOS}.
  * On a busy broker every row on screen changes every frame, and each change of a cell's text costs the
  * FX thread a layout and CSS pass of the visible rows and the render thread a repaint: at 20,000 msg/s
- * that was most of both threads' work, for counts that change too fast to read at 60 per second.
+ * showing them ten times a second halved the FX thread's CPU (docs/benchmarks.md, session 5), and
+ * counts changing 60 times a second cannot be read anyway.
  */
 final class TopicTreeModel {
     static final int MAX_APPLIED_PER_FRAME = 4_000;
