@@ -49,11 +49,8 @@ class SecretsTest {
             ProfileStore store = new ProfileStore(config.resolve("profiles.json"), Clock.systemUTC(),
                     id -> ConnectionProfile.embedded("Embedded broker", 1883, id));
             ProfileBook book = store.load().book();
-            ConnectionProfile school = ConnectionProfile.create("school", "School", url.host(), "test-secrets");
-            school = new ConnectionProfile(school.id(), school.name(), school.host(), url.port(), school.transport(),
-                    school.webSocketPath(), school.version(), school.clientId(), url.username(), school.keepAliveSeconds(),
-                    school.cleanStart(), school.sessionExpirySeconds(), school.will(), school.subscriptions(), school.tls(),
-                    false);
+            ConnectionProfile school = ConnectionProfile.create("school", "School", url.host(), url.port(), url.username(),
+                    "test-secrets");
             store.save(book.put(school));
 
             try (BrokerConnection wrong = BrokerConnections.open(ProfileSettings.of(school, WRONG.toCharArray(), null), m -> { })) {

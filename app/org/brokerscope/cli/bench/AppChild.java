@@ -47,10 +47,8 @@ final class AppChild implements AutoCloseable {
         ProfileStore profiles = new ProfileStore(config.resolve("brokerscope/profiles.json"), java.time.Clock.systemUTC(),
                 id -> ConnectionProfile.embedded("Embedded", 1883, id));
         Files.createDirectories(config.resolve("brokerscope"));
-        ConnectionProfile bench = ConnectionProfile.create("bench", "Local Mosquitto", "127.0.0.1", "brokerscope-bench");
-        bench = new ConnectionProfile(bench.id(), bench.name(), bench.host(), externalPort, bench.transport(),
-                bench.webSocketPath(), bench.version(), bench.clientId(), bench.username(), bench.keepAliveSeconds(),
-                bench.cleanStart(), bench.sessionExpirySeconds(), bench.will(), bench.subscriptions(), bench.tls(), false);
+        ConnectionProfile bench = ConnectionProfile.create("bench", "Local Mosquitto", "127.0.0.1", externalPort, "",
+                "brokerscope-bench");
         profiles.save(profiles.load().book().put(bench).select(bench.id()));
         String monitoring = "Monitoring tcp://127.0.0.1:" + externalPort;
         CountDownLatch watching = new CountDownLatch(1);

@@ -57,9 +57,13 @@ public record ConnectionProfile(String id, String name, String host, int port, T
 
     /** A new profile for a broker on {@code host}, with the defaults a classroom broker needs. */
     public static ConnectionProfile create(String id, String name, String host, String clientId) {
-        return new ConnectionProfile(id, name, host, Transport.TCP.defaultPort(), Transport.TCP, "/mqtt",
-                MqttVersion.AUTO, clientId, "", 30, true, 0, Optional.empty(), Subscription.defaults(),
-                ProfileTls.defaults(), false);
+        return create(id, name, host, Transport.TCP.defaultPort(), "", clientId);
+    }
+
+    /** The same on {@code port}, with a login when {@code username} is not empty. */
+    public static ConnectionProfile create(String id, String name, String host, int port, String username, String clientId) {
+        return new ConnectionProfile(id, name, host, port, Transport.TCP, "/mqtt", MqttVersion.AUTO, clientId, username,
+                30, true, 0, Optional.empty(), Subscription.defaults(), ProfileTls.defaults(), false);
     }
 
     /** The client library's URI, e.g. {@code ssl://host:8883} or {@code ws://host:9001/mqtt}. */

@@ -87,9 +87,6 @@ class ConnectResumeTest {
     }
 
     private static ConnectionProfile profile(int port, String username) {
-        ConnectionProfile p = ConnectionProfile.create("class", "Class broker", "127.0.0.1", "brokerscope-resume");
-        return new ConnectionProfile(p.id(), p.name(), p.host(), port, p.transport(), p.webSocketPath(), p.version(),
-                p.clientId(), username, p.keepAliveSeconds(), p.cleanStart(), p.sessionExpirySeconds(), p.will(),
-                p.subscriptions(), p.tls(), false);
+        return ConnectionProfile.create("class", "Class broker", "127.0.0.1", port, username, "brokerscope-resume");
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
@@ -21,7 +20,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import org.brokerscope.BrokerscopeApp;
 import org.brokerscope.domain.profile.ConnectionProfile;
-import org.brokerscope.domain.profile.MqttVersion;
 import org.brokerscope.mqtt.BrokerConnection;
 import org.brokerscope.mqtt.ConnectionSettings;
 import org.brokerscope.mqtt.PahoV5Connection;
@@ -70,10 +68,8 @@ class SensorsBrokerViewTest {
         Files.writeString(configDir.resolve("settings.json"),
                 "{\"language\":\"en\",\"embeddedBrokerPort\":0,\"demoSensors\":false}");
         ConnectionProfile embedded = ConnectionProfile.embedded("Embedded broker", 1883, "brokerscope-test");
-        ConnectionProfile base = ConnectionProfile.create("p-class", PROFILE, "127.0.0.1", "brokerscope-test");
-        ConnectionProfile mosquittoProfile = new ConnectionProfile(base.id(), base.name(), base.host(), mosquitto.port(),
-                base.transport(), base.webSocketPath(), MqttVersion.AUTO, base.clientId(), "alice", 30, true, 0,
-                Optional.empty(), base.subscriptions(), base.tls(), false);
+        ConnectionProfile mosquittoProfile = ConnectionProfile.create("p-class", PROFILE, "127.0.0.1", mosquitto.port(), "alice",
+                "brokerscope-test");
         new ProfileStore(configDir.resolve("profiles.json"), Clock.systemUTC(), id -> embedded)
                 .save(new ProfileBook("0badcafe", ConnectionProfile.EMBEDDED_ID, List.of(embedded, mosquittoProfile)));
         FxToolkit.registerPrimaryStage();
