@@ -99,6 +99,8 @@ public final class PahoV5Connection implements BrokerConnection {
             TlsOptions tls = settings.tls().orElse(TlsOptions.defaults());
             o.setSocketFactory(TlsContexts.socketFactory(tls));
             o.setHttpsHostnameVerificationEnabled(tls.verifyHostname());
+        } else if (BufferedSockets.suits(settings.serverUri())) {
+            o.setSocketFactory(BufferedSockets.INSTANCE);
         }
         return o;
     }

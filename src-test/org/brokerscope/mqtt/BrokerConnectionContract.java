@@ -1,5 +1,6 @@
 package org.brokerscope.mqtt;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -109,6 +111,43 @@ abstract class BrokerConnectionContract {
         Eventually.await(WAIT, () -> received.stream().anyMatch(m -> "after-restart".equals(text(m))),
                 () -> "nothing arrived after the reconnect; received " + texts() + "; mosquitto log:\n"
                         + mosquitto.logText());
+    }
+
+    @Test
+    void messagesOfEverySizeArriveWholeAndInOrderAcrossAnIdlePause() throws Exception {
+        // tcp:// is read through a 64 KB buffer (BufferedSockets): packets cut by its refills, packets bigger
+        // than it, and a pause past Paho's 1 s socket timeout must all come through intact.
+        BrokerConnection monitor = connection("test-sizes-monitor", received::add);
+        monitor.connect().get(10, TimeUnit.SECONDS);
+        monitor.subscribe("sizes/#", 1).get(10, TimeUnit.SECONDS);
+        BrokerConnection publisher = connection("test-sizes-publisher", m -> { });
+        publisher.connect().get(10, TimeUnit.SECONDS);
+        Random random = new Random(42);
+        List<byte[]> sent = new ArrayList<>();
+        for (int batch = 0; batch < 40; batch++) {
+            if (batch == 20) {
+                Thread.sleep(2_500);
+            }
+            // Eight at a time: below both clients' in-flight limit, and enough to share one socket read.
+            List<CompletableFuture<?>> acks = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                byte[] payload = new byte[i == 3 ? 100_000 + random.nextInt(200_000) : random.nextInt(3_000)];
+                random.nextBytes(payload);
+                acks.add(publisher.publish("sizes/" + sent.size(), payload, 1, false));
+                sent.add(payload);
+            }
+            for (CompletableFuture<?> ack : acks) {
+                ack.get(10, TimeUnit.SECONDS);
+            }
+        }
+
+        Eventually.await(WAIT, () -> received.size() >= sent.size(), () -> received.size() + " of " + sent.size() + " arrived");
+        List<Message> got = List.copyOf(received);
+        assertEquals(sent.size(), got.size());
+        for (int i = 0; i < sent.size(); i++) {
+            assertEquals("sizes/" + i, got.get(i).topic());
+            assertArrayEquals(sent.get(i), got.get(i).payload(), "payload of sizes/" + i);
+        }
     }
 
     @Test
