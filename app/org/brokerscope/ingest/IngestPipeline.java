@@ -45,6 +45,7 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
     // Probes are the app's own traffic: taken out of received and applied, so those count the broker's messages.
     private final AtomicLong probes = new AtomicLong();
     private final LongAdder skipped = new LongAdder();
+    private final BrokerDrops brokerDrops = new BrokerDrops();
     private volatile LagProbe lagProbe;
     private TopicTree tree = new TopicTree();
     private final SourceSwitch sources;
@@ -141,7 +142,7 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
         long lag = probe == null ? -1 : probe.lagNanos(System.nanoTime());
         long internal = probes.get();
         return new IngestStats(received.sum() - internal, applied.get() - internal, dropped.sum(), failed.sum(),
-                queue.size(), topicCount, lag < 0 ? -1 : lag / 1_000_000, skipped.sum());
+                queue.size(), topicCount, lag < 0 ? -1 : lag / 1_000_000, skipped.sum(), brokerDrops.total());
     }
 
     /** Takes {@code probe}'s messages out of the stream, on the ingest thread, and reports its lag in {@link #stats()}. */
@@ -271,6 +272,7 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
             // One message a model cannot take must not cost the rest of the batch, or the counters.
             try {
                 touched.put(m.topic(), tree.apply(m));
+                brokerDrops.observe(m);
                 for (Consumer<Message> observer : observers) {
                     observer.accept(m);
                 }
@@ -294,6 +296,7 @@ public final class IngestPipeline implements MessageSink, AutoCloseable {
     // Another broker: its topics replace the old ones; the history limits the user chose stay.
     private void clearTree(Map<String, TopicNode> touched) {
         tree = new TopicTree(tree.historyLimits());
+        brokerDrops.reset();
         touched.clear();
         topicCount = 0;
         synchronized (changesLock) {

@@ -13,9 +13,11 @@ package org.brokerscope.ingest;
  *                    Unlike {@code queued} it sees the backlog waiting in TCP and in the broker
  * @param skipped     an estimate (a lower bound) of the messages the broker had queued for the app and that
  *                    were skipped to catch up (see {@link LagWatch}); never silent, the UI shows this
+ * @param brokerDropped messages the broker says it dropped, for all its clients, since the app connected to it
+ *                    (see {@link BrokerDrops}); 0 where the broker does not say
  */
 public record IngestStats(long received, long applied, long dropped, long failed, int queued, int topicCount,
-                          long lagMillis, long skipped) {
+                          long lagMillis, long skipped, long brokerDropped) {
 
-    public static final IngestStats ZERO = new IngestStats(0, 0, 0, 0, 0, 0, -1, 0);
+    public static final IngestStats ZERO = new IngestStats(0, 0, 0, 0, 0, 0, -1, 0, 0);
 }

@@ -80,6 +80,17 @@ final class FaultApp implements AutoCloseable {
         return text("#backlogLabel");
     }
 
+    /**
+     * Whether the status bar's counters stay inside the window, and their tooltip starts with the whole
+     * text: a long status must be cut there, not widen the window past its right edge.
+     */
+    boolean backlogFitsTheWindow() {
+        WaitForAsyncUtils.waitForFxEvents();
+        Label label = robot.lookup("#backlogLabel").queryAs(Label.class);
+        double right = label.localToScene(label.getBoundsInLocal()).getMaxX();
+        return right <= label.getScene().getWidth() + 0.5 && label.getTooltip().getText().startsWith(label.getText());
+    }
+
     /** Whether the topic tree shows a row for {@code level} (the last level of a topic). */
     boolean treeShows(String level) {
         WaitForAsyncUtils.waitForFxEvents();

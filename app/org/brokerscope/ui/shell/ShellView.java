@@ -71,7 +71,11 @@ public final class ShellView {
         reason.setWrapText(true);
         reason.setMaxWidth(480);
         reconnectLabel.setTooltip(reason);
-        javafx.scene.control.Tooltip backlogHelp = new javafx.scene.control.Tooltip(i18n.text("status.backlog.tooltip"));
+        // The counters can outgrow the status bar (lag, skip and the broker's drops at once): the label is cut
+        // rather than widening the window past the screen, and the tooltip shows the whole text first.
+        javafx.scene.control.Tooltip backlogHelp = new javafx.scene.control.Tooltip();
+        backlogHelp.textProperty().bind(javafx.beans.binding.Bindings.concat(model.backlogProperty(), "\n\n",
+                i18n.text("status.backlog.tooltip")));
         backlogHelp.setWrapText(true);
         backlogHelp.setMaxWidth(480);
         backlogLabel.setTooltip(backlogHelp);

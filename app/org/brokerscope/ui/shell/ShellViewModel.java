@@ -98,7 +98,8 @@ public final class ShellViewModel {
         IngestStats stats = frame.stats();
         rate.set(i18n.text("status.rate", Math.round(rateMeter.sample(frame.nowNanos(), stats.applied()))));
         backlog.set(backlogText(stats));
-        losing.set(stats.dropped() > 0 || stats.failed() > 0 || stats.skipped() > 0 || stats.lagMillis() >= LOSING_LAG_MS);
+        losing.set(stats.dropped() > 0 || stats.failed() > 0 || stats.skipped() > 0 || stats.brokerDropped() > 0
+                || stats.lagMillis() >= LOSING_LAG_MS);
         topics.set(i18n.text("status.topics", stats.topicCount()));
         showStatus(frame.status(), frame.connection());
         showReconnect(frame.connection());
@@ -112,6 +113,9 @@ public final class ShellViewModel {
         }
         if (stats.skipped() > 0) {
             text.append(" · ").append(i18n.text("status.skipped", stats.skipped()));
+        }
+        if (stats.brokerDropped() > 0) {
+            text.append(" · ").append(i18n.text("status.brokerDropped", stats.brokerDropped()));
         }
         return text.toString();
     }

@@ -48,12 +48,26 @@ class ShellViewModelTest {
         assertTrue(text.contains("14 s de retard sur le broker") && text.contains("sautés pour rattraper le retard"), text);
     }
 
+    @Test
+    void whatTheBrokerDroppedIsSaidAsTheBrokersFigure() {
+        ShellViewModel en = model("en");
+        ShellViewModel fr = model("fr");
+        IngestStats brokerDropped = new IngestStats(1_000, 1_000, 0, 0, 0, 10, 300, 0, 263_205);
+
+        en.onFrame(frame(brokerDropped));
+        fr.onFrame(frame(brokerDropped));
+
+        assertEquals("Dropped 0 · behind 0 · broker dropped 263,205", en.backlogProperty().get());
+        assertTrue(en.losingProperty().get(), "messages lost upstream are shown like the app's own");
+        assertTrue(fr.backlogProperty().get().contains("supprimés par le broker : 263"), fr.backlogProperty().get());
+    }
+
     private static ShellViewModel model(String language) {
         return new ShellViewModel(I18n.forLanguage(language), l -> { });
     }
 
     private static IngestStats stats(long lagMillis, long skipped) {
-        return new IngestStats(1_000, 1_000, 0, 0, 0, 10, lagMillis, skipped);
+        return new IngestStats(1_000, 1_000, 0, 0, 0, 10, lagMillis, skipped, 0);
     }
 
     private static Frame frame(IngestStats stats) {
