@@ -35,11 +35,6 @@ public record Message(String topic, byte[] payload, int qos, boolean retained,
                 System.currentTimeMillis(), System.nanoTime());
     }
 
-    /** The same message under an equal topic string, so a long-kept message shares its node's string. */
-    public Message withTopic(String sameTopic) {
-        return new Message(sameTopic, payload, qos, retained, properties, receivedAtMillis, receivedAtNanos);
-    }
-
     public int payloadSize() {
         return payload.length;
     }

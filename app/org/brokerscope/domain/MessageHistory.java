@@ -98,11 +98,19 @@ public final class MessageHistory {
     public List<Message> toList(String topic) {
         List<Message> copy = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            int slot = (head + i) % millis.length;
-            MessageProperties props = properties == null || properties[slot] == null ? MessageProperties.NONE : properties[slot];
-            copy.add(new Message(topic, payload(slot), flags[slot] & 3, (flags[slot] & 4) != 0, props, millis[slot], nanos[slot]));
+            copy.add(message(topic, (head + i) % millis.length));
         }
         return List.copyOf(copy);
+    }
+
+    /** The newest entry as a message on {@code topic}, or null while the history is empty. */
+    public Message newest(String topic) {
+        return size == 0 ? null : message(topic, (head + size - 1) % millis.length);
+    }
+
+    private Message message(String topic, int slot) {
+        MessageProperties props = properties == null || properties[slot] == null ? MessageProperties.NONE : properties[slot];
+        return new Message(topic, payload(slot), flags[slot] & 3, (flags[slot] & 4) != 0, props, millis[slot], nanos[slot]);
     }
 
     private byte[] payload(int slot) {

@@ -79,6 +79,8 @@ class MessageHistoryTest {
             }
             assertEquals(expected.size(), history.size(), "size at message " + i);
             assertEquals(bytes, history.bytes(), "bytes at message " + i);
+            assertArrayEquals(payload, history.newest(TOPIC).payload(), "newest at message " + i);
+            assertEquals(m.receivedAtNanos(), history.newest(TOPIC).receivedAtNanos());
             if (i % 97 == 0 || i > 29_900) {
                 List<Message> kept = history.toList(TOPIC);
                 int j = 0;

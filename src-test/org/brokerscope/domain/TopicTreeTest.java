@@ -1,5 +1,6 @@
 package org.brokerscope.domain;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -91,7 +92,10 @@ class TopicTreeTest {
         Message last = apply("maison/salon/temperature", "21.7");
 
         TopicNode node = node("maison/salon/temperature");
-        assertEquals(last, node.lastMessage().orElseThrow()); // equal, under the node's own topic string
+        Message kept = node.lastMessage().orElseThrow();
+        assertArrayEquals(last.payload(), kept.payload());
+        assertEquals(last.receivedAtNanos(), kept.receivedAtNanos());
+        assertSame(node.topic(), kept.topic(), "under the node's own topic string, not one per message");
         TopicSnapshot snapshot = node.snapshot();
         assertEquals("maison/salon/temperature", snapshot.topic());
         assertEquals("21.7", text(snapshot.lastMessage().orElseThrow()));
