@@ -59,7 +59,7 @@ public final class TopicNode {
     }
 
     public Optional<Message> lastMessage() {
-        return Optional.ofNullable(history == null ? null : history.newest(topic));
+        return Optional.ofNullable(newest());
     }
 
     /** Messages received on exactly this topic. */
@@ -83,7 +83,7 @@ public final class TopicNode {
     }
 
     public TopicSnapshot snapshot() {
-        return new TopicSnapshot(topic, history == null ? null : history.newest(topic), messageCount, subtreeMessageCount, subtreeTopicCount, rate,
+        return new TopicSnapshot(topic, newest(), messageCount, subtreeMessageCount, subtreeTopicCount, rate,
                 subtreeRate, subtreeLastNanos, subtreeLastMillis, holdsRetained, history == null ? 0 : history.size());
     }
 
@@ -93,6 +93,10 @@ public final class TopicNode {
 
     Optional<TopicNode> child(String level) {
         return Optional.ofNullable(children.get(level));
+    }
+
+    private Message newest() {
+        return history == null ? null : history.newest(topic);
     }
 
     /** Returns how much the history's estimated cost changed, for the tree's total. */
