@@ -147,7 +147,10 @@ class TopicLimitsTest {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> {
             stage[0] = new Stage();
-            stage[0].setScene(new Scene(screen.view(), 1100, 700));
+            Scene scene = new Scene(screen.view(), 1100, 700);
+            // The view's sheet looks up colours the app's sheet defines, as in the app's window.
+            scene.getStylesheets().add(0, TopicLimitsTest.class.getResource("/org/brokerscope/ui/brokerscope.css").toExternalForm());
+            stage[0].setScene(scene);
             stage[0].show();
             pump[0] = new AnimationTimer() {
                 @Override
