@@ -158,7 +158,7 @@ public final class BrokerscopeApp extends Application {
                 },
                 this::quit, () -> showAbout(i18n));
         Parent root = FxmlViews.load(shell, i18n);
-        root.getStylesheets().add(0, BrokerscopeApp.class.getResource("ui/brokerscope.css").toExternalForm());
+        root.getStylesheets().add(0, stylesheet());
         // A scene reused by someone else (TestFX shares one stage between test classes) has no view recorded.
         AppView current = stage.getScene() != null && stage.getScene().getUserData() instanceof AppView shown ? shown : startView();
         shellModel.selectedViewProperty().set(current);
@@ -227,5 +227,10 @@ public final class BrokerscopeApp extends Application {
         if (background != null) {
             background.shutdownNow();
         }
+    }
+
+    /** The app-wide sheet, whose colours every view's own sheet looks up; test windows that show a view alone add it too. */
+    public static String stylesheet() {
+        return BrokerscopeApp.class.getResource("ui/brokerscope.css").toExternalForm();
     }
 }

@@ -149,7 +149,7 @@ class TopicLimitsTest {
             stage[0] = new Stage();
             Scene scene = new Scene(screen.view(), 1100, 700);
             // The view's sheet looks up colours the app's sheet defines, as in the app's window.
-            scene.getStylesheets().add(0, TopicLimitsTest.class.getResource("/org/brokerscope/ui/brokerscope.css").toExternalForm());
+            scene.getStylesheets().add(0, org.brokerscope.BrokerscopeApp.stylesheet());
             stage[0].setScene(scene);
             stage[0].show();
             pump[0] = new AnimationTimer() {

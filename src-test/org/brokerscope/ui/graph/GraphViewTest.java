@@ -62,7 +62,7 @@ class GraphViewTest {
             pump = new FxPump(services);
             pump.setListeners(List.of(graph::onFrame));
             Scene scene = new Scene(graph.view(), 1100, 700);
-            scene.getStylesheets().add(0, AppServices.class.getResource("ui/brokerscope.css").toExternalForm());
+            scene.getStylesheets().add(0, org.brokerscope.BrokerscopeApp.stylesheet());
             stage.setScene(scene);
             stage.show();
             stage.requestFocus();

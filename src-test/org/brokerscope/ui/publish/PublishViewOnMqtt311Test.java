@@ -60,7 +60,7 @@ class PublishViewOnMqtt311Test {
                     new PublishSession(() -> Optional.of(v3), config, Runnable::run, Clock.systemUTC()), i18n);
             model.onFrame(new Frame(System.nanoTime(), AppStatus.IDLE, ConnectionState.CONNECTED, IngestStats.ZERO, Map.of()));
             Parent root = PublishViews.load(model, i18n);
-            root.getStylesheets().add(0, BrokerscopeApp.class.getResource("ui/brokerscope.css").toExternalForm());
+            root.getStylesheets().add(0, BrokerscopeApp.stylesheet());
             s.setScene(new Scene(root, 1000, 760));
             s.show();
         });

@@ -73,7 +73,7 @@ class RoomsDayChartTest {
         // Its own stage: the shared primary stage's scene belongs to the app tests.
         FxToolkit.setupFixture(() -> {
             Parent root = FxmlViews.load(new RoomsView(viewModel, i18n), i18n);
-            root.getStylesheets().add(0, org.brokerscope.BrokerscopeApp.class.getResource("ui/brokerscope.css").toExternalForm());
+            root.getStylesheets().add(0, org.brokerscope.BrokerscopeApp.stylesheet());
             stage = new Stage();
             stage.setScene(new Scene(root, 1180, 700));
             stage.show();

@@ -72,7 +72,7 @@ abstract class TopicsWindowTestBase {
         FxToolkit.setupFixture(() -> {
             stage = new javafx.stage.Stage();
             Scene scene = new Scene(screen.view(), 1200, 760);
-            scene.getStylesheets().add(TopicsWindowTestBase.class.getResource("/org/brokerscope/ui/brokerscope.css").toExternalForm());
+            scene.getStylesheets().add(org.brokerscope.BrokerscopeApp.stylesheet());
             stage.setScene(scene);
             stage.show();
             stage.requestFocus();
